@@ -1,0 +1,60 @@
+# Scotty: `make run` to try it, `make test` to test it. Everything installs from here.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test test-only setup browser lint bench clean
+
+$(BIN)/python:
+	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 12), "Scotty needs Python 3.12 or newer (pyenv: 3.13.0, see .python-version)"'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e '.[dev]'
+	@touch $@
+
+setup: $(VENV)/.installed
+
+## run: set up, migrate, load the demo organisation, start the worker and the web server
+run: setup
+	$(BIN)/scotty migrate --noinput
+	$(BIN)/scotty collectstatic --noinput --verbosity 0
+	$(BIN)/scotty demo
+	@echo ""
+	@echo "Scotty is starting on http://$(HOST):$(PORT)/  (Ctrl-C stops it and the worker)"
+	@trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	  $(BIN)/scotty worker > data/worker.log 2>&1 & worker=$$!; \
+	  $(BIN)/scotty runserver $(HOST):$(PORT) --noreload
+
+## browser: make sure Debian's chromium is there for the browser tests
+browser:
+	@if [ ! -x /usr/bin/chromium ]; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "Installing Debian's chromium for the browser tests ..."; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else \
+	    echo "!! /usr/bin/chromium is missing and cannot be installed here (needs root and apt-get):"; \
+	    echo "!! the browser tests will be SKIPPED. Install it with: sudo apt-get install chromium"; \
+	  fi; \
+	fi
+
+## test: set up and run the whole suite, browser tests included
+test: setup browser test-only
+
+test-only:
+	$(BIN)/pytest -n 2 -q
+
+lint: setup
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
+	$(BIN)/mypy src
+
+## bench: generate data and time the desk pages (see bench/README.md)
+bench: setup
+	$(BIN)/python bench/pages.py
+
+clean:
+	rm -rf $(VENV) data

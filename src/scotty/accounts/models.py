@@ -1,0 +1,136 @@
+"""People, where they work (departments, locations) and the support units that help them."""
+
+from typing import Any, ClassVar
+
+from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
+from django.db import models
+from django.utils import timezone
+
+
+class Department(models.Model):
+    """Where requesters work: Finance, Sales, Engineering ..."""
+
+    name = models.CharField(max_length=100, unique=True)
+
+    class Meta:
+        ordering: ClassVar = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Location(models.Model):
+    """A site or building, so agents know where to send someone."""
+
+    name = models.CharField(max_length=100, unique=True)
+
+    class Meta:
+        ordering: ClassVar = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class SupportUnit(models.Model):
+    """A team that works tickets: IT Service Desk, IT Infrastructure, HR, Facilities ..."""
+
+    name = models.CharField(max_length=100, unique=True)
+    # Ticket references read PREFIX-NUMBER (IT-1042); the prefix never changes once used.
+    prefix = models.CharField(
+        max_length=6,
+        unique=True,
+        validators=[RegexValidator(r"^[A-Z]{2,6}$", "Two to six capital letters.")],
+    )
+    description = models.TextField(blank=True)
+    # The front line owns the relationship with requesters even when others do the fix.
+    is_front_line = models.BooleanField(default=False)
+    # A requester's reply reopens a resolved ticket for this many days; after that the
+    # ticket closes and a reply starts a linked follow-up.
+    reopen_window_days = models.PositiveSmallIntegerField(
+        default=7, validators=[MinValueValidator(0), MaxValueValidator(365)]
+    )
+    # Incremented atomically by the ticket service to number this unit's tickets.
+    last_number = models.PositiveIntegerField(default=1000)
+
+    class Meta:
+        ordering: ClassVar = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class PersonManager(BaseUserManager["Person"]):
+    use_in_migrations = True
+
+    def create_user(self, email: str, password: str | None = None, **extra: Any) -> "Person":
+        person = self.model(email=self.normalize_email(email).lower(), **extra)
+        person.set_password(password)
+        person.save(using=self._db)
+        return person
+
+    def create_superuser(self, email: str, password: str | None = None, **extra: Any) -> "Person":
+        extra.setdefault("is_staff", True)
+        extra.setdefault("is_superuser", True)
+        return self.create_user(email, password, **extra)
+
+
+class Person(AbstractBaseUser, PermissionsMixin):
+    """Anyone who signs in. Every person can be a requester; unit memberships make agents.
+
+    `is_superuser` is Scotty's administrator role.
+    """
+
+    email = models.EmailField(unique=True)
+    full_name = models.CharField(max_length=150)
+    department = models.ForeignKey(
+        Department, null=True, blank=True, on_delete=models.SET_NULL, related_name="people"
+    )
+    location = models.ForeignKey(
+        Location, null=True, blank=True, on_delete=models.SET_NULL, related_name="people"
+    )
+    job_title = models.CharField(max_length=100, blank=True)
+    phone = models.CharField(max_length=40, blank=True)
+    is_active = models.BooleanField(default=True)
+    is_staff = models.BooleanField(default=False, help_text="May use Django's admin site.")
+    date_joined = models.DateTimeField(default=timezone.now)
+
+    objects = PersonManager()
+
+    USERNAME_FIELD = "email"
+    EMAIL_FIELD = "email"
+    REQUIRED_FIELDS: ClassVar[list[str]] = ["full_name"]
+
+    class Meta:
+        ordering: ClassVar = ["full_name"]
+        indexes: ClassVar = [models.Index(fields=["full_name"])]
+
+    def __str__(self) -> str:
+        return self.full_name or self.email
+
+    def get_full_name(self) -> str:
+        return self.full_name
+
+    def get_short_name(self) -> str:
+        return self.full_name.split(" ")[0] if self.full_name else self.email
+
+
+class UnitRole(models.TextChoices):
+    AGENT = "agent", "Agent"  # works the unit's tickets
+    MANAGER = "manager", "Manager"  # an agent who also sees the unit's reports and settings
+
+
+class UnitMembership(models.Model):
+    """A person working for a support unit, as agent or manager."""
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="memberships")
+    unit = models.ForeignKey(SupportUnit, on_delete=models.CASCADE, related_name="memberships")
+    role = models.CharField(max_length=10, choices=UnitRole.choices, default=UnitRole.AGENT)
+
+    class Meta:
+        constraints: ClassVar = [
+            models.UniqueConstraint(fields=["person", "unit"], name="one_membership_per_unit")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person} in {self.unit} ({self.role})"

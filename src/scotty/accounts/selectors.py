@@ -1,0 +1,63 @@
+"""Questions about people: who is an agent, of which units, and finding people by name."""
+
+from django.db.models import Q, QuerySet
+
+from scotty.accounts.models import Person, SupportUnit, UnitMembership, UnitRole
+
+
+def unit_ids_of(person: Person) -> list[int]:
+    """The ids of the support units this person works for (empty for a requester).
+
+    Cached on the person object: views ask several times per request.
+    """
+    cached: list[int] | None = getattr(person, "_scotty_unit_ids", None)
+    if cached is None:
+        cached = list(
+            UnitMembership.objects.filter(person=person).values_list("unit_id", flat=True)
+        )
+        person._scotty_unit_ids = cached  # type: ignore[attr-defined]
+    return cached
+
+
+def is_agent(person: Person) -> bool:
+    """Agents work tickets for at least one unit; administrators count as agents."""
+    return person.is_authenticated and (person.is_superuser or bool(unit_ids_of(person)))
+
+
+def is_manager_of(person: Person, unit: SupportUnit) -> bool:
+    return (
+        person.is_superuser
+        or UnitMembership.objects.filter(person=person, unit=unit, role=UnitRole.MANAGER).exists()
+    )
+
+
+def units_of(person: Person) -> QuerySet[SupportUnit]:
+    """The units a person works for; every unit for an administrator."""
+    if person.is_superuser:
+        return SupportUnit.objects.all()
+    return SupportUnit.objects.filter(id__in=unit_ids_of(person))
+
+
+def agents_of(unit_ids: list[int]) -> QuerySet[Person]:
+    """Active people who work for any of these units."""
+    return (
+        Person.objects.filter(is_active=True, memberships__unit_id__in=unit_ids)
+        .distinct()
+        .order_by("full_name")
+    )
+
+
+def find_people(query: str, *, limit: int = 10, agents_only: bool = False) -> list[Person]:
+    """People whose name or e-mail contains the text typed so far, for pickers.
+
+    Bounded by `limit`, so a picker never lists the whole organisation.
+    """
+    query = query.strip()[:100]
+    if len(query) < 2:
+        return []
+    people = Person.objects.filter(is_active=True).filter(
+        Q(full_name__icontains=query) | Q(email__istartswith=query)
+    )
+    if agents_only:
+        people = people.filter(memberships__isnull=False).distinct()
+    return list(people.select_related("department", "location").order_by("full_name")[:limit])

@@ -1,0 +1,216 @@
+"""Tickets, their conversation, attachments and the event log that records every change.
+
+Rows here are written only by `scotty.tickets.services`; read them through
+`scotty.tickets.selectors`, which applies the visibility rule.
+"""
+
+import uuid
+from pathlib import PurePath
+from typing import ClassVar
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+
+from scotty.accounts.models import SupportUnit
+from scotty.tickets.priority import Impact, Priority, Urgency
+from scotty.tickets.states import Status
+
+
+class Channel(models.TextChoices):
+    PORTAL = "portal", "Portal"
+    EMAIL = "email", "E-mail"
+    API = "api", "API"
+    PHONE = "phone", "Phone"
+    WALK_IN = "walk_in", "Walk-in"
+
+
+class NextStepOwner(models.TextChoices):
+    DESK = "desk", "Us (the desk)"
+    REQUESTER = "requester", "The requester"
+    THIRD_PARTY = "third_party", "A third party"
+
+
+class Tag(models.Model):
+    name = models.SlugField(max_length=50, unique=True)
+
+    class Meta:
+        ordering: ClassVar = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Ticket(models.Model):
+    number = models.PositiveIntegerField()
+    # PREFIX-NUMBER of the unit that first received it; stays the same after transfers.
+    reference = models.CharField(max_length=20, unique=True)
+    title = models.CharField(max_length=200)
+    description = models.TextField()
+    requester = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="requested_tickets"
+    )
+    # Owning unit keeps the relationship with the requester; working unit does the fix.
+    owning_unit = models.ForeignKey(SupportUnit, on_delete=models.PROTECT, related_name="+")
+    working_unit = models.ForeignKey(SupportUnit, on_delete=models.PROTECT, related_name="+")
+    assignee = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="assigned_tickets",
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    impact = models.CharField(max_length=10, choices=Impact.choices, default=Impact.LOW)
+    urgency = models.CharField(max_length=10, choices=Urgency.choices, default=Urgency.MEDIUM)
+    priority = models.PositiveSmallIntegerField(choices=Priority.choices, default=Priority.LOW)
+    # True once an agent chose a priority other than the matrix's.
+    priority_overridden = models.BooleanField(default=False)
+    channel = models.CharField(max_length=10, choices=Channel.choices)
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.NEW)
+    # Stored copy of states.is_open(status), written with it, so queue filters hit an index.
+    is_open = models.BooleanField(default=True)
+    next_step = models.CharField(max_length=500, blank=True)
+    next_step_owner = models.CharField(max_length=12, choices=NextStepOwner.choices, blank=True)
+    # Whether the requester sees the next step (most do; "chase vendor case 4411" may not).
+    next_step_shared = models.BooleanField(default=True)
+    resolution = models.TextField(blank=True)
+    follow_up_of = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="follow_ups"
+    )
+    tags = models.ManyToManyField(Tag, blank=True, related_name="tickets")
+    watchers = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, blank=True, related_name="watched_tickets"
+    )
+    # Optimistic lock: bumped on every change to the fields above.
+    version = models.PositiveIntegerField(default=1)
+    created_at = models.DateTimeField(default=timezone.now)
+    updated_at = models.DateTimeField(default=timezone.now)
+    first_response_at = models.DateTimeField(null=True, blank=True)
+    resolved_at = models.DateTimeField(null=True, blank=True)
+    closed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        indexes: ClassVar = [
+            # Each queue filter + its sort key (priority, id), so a page is an index range.
+            models.Index(fields=["working_unit", "is_open", "priority", "id"], name="q_unit_open"),
+            models.Index(fields=["assignee", "is_open", "priority", "id"], name="q_assignee_open"),
+            models.Index(
+                fields=["working_unit", "priority", "id"],
+                condition=Q(assignee__isnull=True, is_open=True),
+                name="q_unit_unassigned",
+            ),
+            models.Index(fields=["working_unit", "status", "priority", "id"], name="q_unit_status"),
+            models.Index(fields=["owning_unit", "is_open", "priority", "id"], name="q_owner_open"),
+            models.Index(fields=["is_open", "priority", "id"], name="q_all_open"),
+            models.Index(fields=["working_unit", "resolved_at", "id"], name="q_unit_resolved"),
+            models.Index(fields=["requester", "is_open", "id"], name="q_requester"),
+            # The periodic close of resolved tickets whose reopen window has passed.
+            models.Index(fields=["status", "resolved_at"], name="resolved_since"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.reference} {self.title}"
+
+
+def _attachment_path(instance: "Attachment", filename: str) -> str:
+    # Never a user-controlled path: a random name, keeping only a sane extension.
+    suffix = PurePath(filename).suffix.lower()[:10]
+    return f"attachments/{timezone.now():%Y/%m}/{uuid.uuid4().hex}{suffix}"
+
+
+class MessageKind(models.TextChoices):
+    REPLY = "reply", "Public reply"  # seen by the requester and watchers
+    NOTE = "note", "Internal note"  # agents only, never sent to a requester by any channel
+
+
+class Message(models.Model):
+    """One entry of the conversation: a public reply or an internal note."""
+
+    ticket = models.ForeignKey(Ticket, on_delete=models.CASCADE, related_name="messages")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    kind = models.CharField(max_length=10, choices=MessageKind.choices)
+    body = models.TextField()
+    channel = models.CharField(max_length=10, choices=Channel.choices)
+    # RFC 5322 Message-ID for e-mail threading; set by the mail channel.
+    message_id = models.CharField(max_length=250, null=True, blank=True, unique=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        indexes: ClassVar = [models.Index(fields=["ticket", "created_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} on ticket {self.ticket_id}"
+
+    @property
+    def is_internal(self) -> bool:
+        return self.kind == MessageKind.NOTE
+
+
+class Attachment(models.Model):
+    """A file on a ticket. Served only through a view that checks visibility."""
+
+    ticket = models.ForeignKey(Ticket, on_delete=models.CASCADE, related_name="attachments")
+    # Null for files given with the ticket's description.
+    message = models.ForeignKey(
+        Message, null=True, blank=True, on_delete=models.CASCADE, related_name="attachments"
+    )
+    file = models.FileField(upload_to=_attachment_path, max_length=200)
+    filename = models.CharField(max_length=200)
+    content_type = models.CharField(max_length=100)
+    size = models.PositiveBigIntegerField()
+    sha256 = models.CharField(max_length=64)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self) -> str:
+        return self.filename
+
+    @property
+    def is_internal(self) -> bool:
+        return self.message is not None and self.message.is_internal
+
+
+class EventKind(models.TextChoices):
+    CREATED = "created", "Created"
+    FIELD_CHANGED = "field_changed", "Changed"
+    REPLY_ADDED = "reply_added", "Replied"
+    NOTE_ADDED = "note_added", "Added a note"
+    WATCHER_ADDED = "watcher_added", "Added a watcher"
+    WATCHER_REMOVED = "watcher_removed", "Removed a watcher"
+    FOLLOW_UP_OPENED = "follow_up_opened", "Follow-up opened"
+
+
+class TicketEvent(models.Model):
+    """One recorded change: who, when, which field, old and new value.
+
+    Written in the same transaction as the change by `tickets.events`; never updated.
+    Timeline, audit, notifications, SLA and metrics read these rows.
+    """
+
+    ticket = models.ForeignKey(Ticket, on_delete=models.CASCADE, related_name="events")
+    # Null for changes Scotty made itself (automatic close, for example).
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    at = models.DateTimeField(default=timezone.now)
+    kind = models.CharField(max_length=20, choices=EventKind.choices)
+    field = models.CharField(max_length=30, blank=True)
+    old_value = models.CharField(max_length=500, blank=True)
+    new_value = models.CharField(max_length=500, blank=True)
+    message = models.ForeignKey(Message, null=True, on_delete=models.CASCADE, related_name="+")
+    # Shown on the requester's timeline too; decided when the event is written.
+    is_public = models.BooleanField(default=False)
+    # The ticket's version after this change, so a conflict can say what changed since.
+    version = models.PositiveIntegerField()
+
+    class Meta:
+        indexes: ClassVar = [models.Index(fields=["ticket", "at", "id"])]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.field} on ticket {self.ticket_id}"

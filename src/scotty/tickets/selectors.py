@@ -1,0 +1,149 @@
+"""The one visibility rule for tickets, and the reads built on it.
+
+Every channel (desk, portal, API, mail, exports) reads tickets, messages, events and
+attachments through these functions, so "who may see what" is decided here only:
+- a requester sees tickets they filed or watch, their public replies and public events;
+- an agent sees every ticket owned or worked by one of their units, notes included;
+- an administrator sees everything.
+"""
+
+from dataclasses import dataclass
+
+from django.db.models import Q, QuerySet
+
+from scotty.accounts.models import Person
+from scotty.accounts.selectors import unit_ids_of
+from scotty.core.errors import NotFound
+from scotty.tickets.models import Attachment, Message, MessageKind, Ticket, TicketEvent
+
+_WATCHED = Ticket.watchers.through
+
+
+def _participant_q(person: Person) -> Q:
+    watched = _WATCHED.objects.filter(person_id=person.pk).values("ticket_id")
+    return Q(requester_id=person.pk) | Q(id__in=watched)
+
+
+def _unit_q(person: Person) -> Q:
+    units = unit_ids_of(person)
+    return Q(working_unit_id__in=units) | Q(owning_unit_id__in=units)
+
+
+def requester_tickets(person: Person) -> QuerySet[Ticket]:
+    """Tickets a person filed or watches: what the portal lists."""
+    return Ticket.objects.filter(_participant_q(person))
+
+
+def desk_tickets(person: Person) -> QuerySet[Ticket]:
+    """Tickets a person may work as an agent: their units' (all, for administrators)."""
+    if person.is_superuser:
+        return Ticket.objects.all()
+    return Ticket.objects.filter(_unit_q(person))
+
+
+def visible_tickets(person: Person) -> QuerySet[Ticket]:
+    """Every ticket a person may see in any role."""
+    if not person.is_authenticated or not person.is_active:
+        return Ticket.objects.none()
+    if person.is_superuser:
+        return Ticket.objects.all()
+    return Ticket.objects.filter(_participant_q(person) | _unit_q(person))
+
+
+def can_work(person: Person, ticket: Ticket) -> bool:
+    """May this person act as an agent on this ticket (notes, status, assignment ...)?"""
+    if not person.is_authenticated or not person.is_active:
+        return False
+    if person.is_superuser:
+        return True
+    units = unit_ids_of(person)
+    return ticket.working_unit_id in units or ticket.owning_unit_id in units
+
+
+def is_participant(person: Person, ticket: Ticket) -> bool:
+    """Is this person the requester or a watcher (may read the public side and reply)?"""
+    if not person.is_authenticated or not person.is_active:
+        return False
+    return ticket.requester_id == person.pk or ticket.watchers.filter(pk=person.pk).exists()
+
+
+@dataclass(frozen=True)
+class TicketAccess:
+    ticket: Ticket
+    as_agent: bool  # False: the person sees the requester's side only
+
+
+def access_ticket(person: Person, reference: str) -> TicketAccess:
+    """The ticket with this reference if the person may see it; NotFound otherwise.
+
+    Never says "forbidden": a guessed reference must not reveal that a ticket exists.
+    """
+    ticket = (
+        visible_tickets(person)
+        .select_related("requester", "assignee", "owning_unit", "working_unit", "follow_up_of")
+        .filter(reference=reference.strip().upper())
+        .first()
+    )
+    if ticket is None:
+        raise NotFound("No such ticket, or you may not see it.")
+    return TicketAccess(ticket, can_work(person, ticket))
+
+
+def visible_messages(access: TicketAccess) -> QuerySet[Message]:
+    """The conversation: notes only for agents of the ticket."""
+    messages = access.ticket.messages.select_related("author")
+    if not access.as_agent:
+        messages = messages.filter(kind=MessageKind.REPLY)
+    return messages.order_by("created_at", "id")
+
+
+def timeline(access: TicketAccess) -> list[TicketEvent]:
+    """Events interleaved with the conversation, oldest first, filtered by role.
+
+    Message events carry their message and its attachments, so one page renders in a
+    fixed number of queries however long the ticket is.
+    """
+    events = (
+        TicketEvent.objects.filter(ticket=access.ticket)
+        .select_related("actor", "message", "message__author")
+        .prefetch_related("message__attachments")
+        .order_by("at", "id")
+    )
+    if not access.as_agent:
+        events = events.filter(is_public=True)
+    return list(events)
+
+
+def description_attachments(ticket: Ticket) -> QuerySet[Attachment]:
+    """Files given with the ticket's description (always public to its readers)."""
+    return ticket.attachments.filter(message__isnull=True).order_by("id")
+
+
+def access_attachment(person: Person, attachment_id: int) -> Attachment:
+    """An attachment the person may download; NotFound for anything else.
+
+    Files on internal notes are agents-only, like the notes themselves.
+    """
+    attachment = (
+        Attachment.objects.select_related("ticket", "message")
+        .filter(pk=attachment_id, ticket__in=visible_tickets(person))
+        .first()
+    )
+    if attachment is None:
+        raise NotFound("No such file, or you may not see it.")
+    if attachment.is_internal and not can_work(person, attachment.ticket):
+        raise NotFound("No such file, or you may not see it.")
+    return attachment
+
+
+def other_open_tickets(viewer: Person, ticket: Ticket, *, limit: int = 5) -> list[Ticket]:
+    """The requester's other open tickets that this agent may see, for the requester card.
+
+    Limited to the viewer's units: an IT agent must not learn of someone's HR case.
+    """
+    return list(
+        desk_tickets(viewer)
+        .filter(requester_id=ticket.requester_id, is_open=True)
+        .exclude(pk=ticket.pk)
+        .order_by("-id")[:limit]
+    )

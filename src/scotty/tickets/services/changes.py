@@ -1,0 +1,105 @@
+"""Applying a set of header-field changes to a ticket under its optimistic lock.
+
+Every service that changes ticket fields funnels through `apply_changes`: it updates
+the row only if nobody changed it since `expected_version` (works on SQLite, where
+row locks do not exist, and on PostgreSQL), bumps the version and writes one event
+per changed field, all in the caller's transaction.
+"""
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+
+from scotty.accounts.models import Person
+from scotty.core.errors import Conflict, NotAllowed
+from scotty.tickets import events
+from scotty.tickets.models import Ticket, TicketEvent
+from scotty.tickets.selectors import can_work
+from scotty.tickets.wording import describe
+
+
+@dataclass(frozen=True)
+class Change:
+    field: str  # model field to set
+    value: Any  # new value for the column
+    old_shown: str  # how the event records the old value
+    new_shown: str  # how the event records the new value
+    public: bool | None = None  # None: events.PUBLIC_FIELDS decides
+
+
+def require_agent(actor: Person, ticket: Ticket) -> None:
+    if not can_work(actor, ticket):
+        raise NotAllowed("Only agents of the ticket's units may do that.")
+
+
+def conflict_for(ticket: Ticket, expected_version: int) -> Conflict:
+    """A Conflict listing what changed on the ticket since the version the person saw."""
+    since = (
+        TicketEvent.objects.filter(ticket_id=ticket.pk, version__gt=expected_version)
+        .select_related("actor")
+        .order_by("id")
+    )
+    changes = [describe(e) for e in since] or ["The ticket was changed by someone else."]
+    return Conflict(
+        "Someone else changed this ticket while you were looking at it. "
+        "Nothing you entered was saved; review their change and try again.",
+        changes,
+    )
+
+
+def apply_changes(
+    ticket: Ticket, *, actor: Person | None, expected_version: int, changes: list[Change]
+) -> Ticket:
+    """Write `changes` if the ticket is still at `expected_version`; raise Conflict if not.
+
+    Updates `ticket` in memory to match the row. Changes whose value equals the
+    current one are dropped; with nothing left, nothing is written.
+    """
+    real = [c for c in changes if getattr(ticket, c.field) != c.value]
+    if not real:
+        if ticket.version != expected_version:
+            raise conflict_for(ticket, expected_version)
+        return ticket
+    now = timezone.now()
+    values = {c.field: c.value for c in real}
+    with transaction.atomic():
+        updated = Ticket.objects.filter(pk=ticket.pk, version=expected_version).update(
+            **values, version=F("version") + 1, updated_at=now
+        )
+        if updated != 1:
+            raise conflict_for(ticket, expected_version)
+        for field, value in values.items():
+            setattr(ticket, field, value)
+        ticket.version = expected_version + 1
+        ticket.updated_at = now
+        for change in real:
+            if change.field in _SILENT_FIELDS:
+                continue
+            events.field_changed(
+                ticket,
+                actor,
+                change.field,
+                change.old_shown,
+                change.new_shown,
+                public=change.public,
+            )
+    return ticket
+
+
+# Columns that move with another change and need no event of their own.
+_SILENT_FIELDS = frozenset(
+    {"is_open", "resolved_at", "closed_at", "priority_overridden", "first_response_at"}
+)
+
+
+def current_version(ticket: Ticket) -> int:
+    """Re-read the version from the database, for changes Scotty makes on its own
+    (a requester's reply reopening a ticket must not fail because an agent just
+    changed the priority)."""
+    version: int = Ticket.objects.filter(pk=ticket.pk).values_list("version", flat=True).get()
+    if version != ticket.version:
+        ticket.refresh_from_db()
+    return version

@@ -1,0 +1,125 @@
+"""The conversation: public replies and internal notes, and what a reply sets in motion."""
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from django.core.files import File
+from django.db import transaction
+from django.utils import timezone
+
+from scotty.accounts.models import Person
+from scotty.core.errors import NotAllowed
+from scotty.tickets import events
+from scotty.tickets.models import Message, MessageKind, Ticket
+from scotty.tickets.selectors import can_work, is_participant
+from scotty.tickets.services.attachments import check_files, store_files
+from scotty.tickets.services.changes import Change, apply_changes, current_version
+from scotty.tickets.services.opening import open_follow_up
+from scotty.tickets.services.validation import MAX_BODY, clean_text
+from scotty.tickets.services.workflow import reopen_deadline, status_changes
+from scotty.tickets.states import Status
+
+
+@dataclass(frozen=True)
+class ReplyOutcome:
+    ticket: Ticket  # where the words landed: the ticket, or a new follow-up
+    message: Message | None  # None when the words became a follow-up's description
+    reopened: bool = False
+
+
+def add_message(
+    ticket: Ticket,
+    *,
+    author: Person,
+    body: str,
+    internal: bool,
+    channel: str,
+    files: Sequence[File] = (),  # type: ignore[type-arg]
+    message_id: str | None = None,
+) -> Message:
+    """Append a reply or note and its files, with its event; no status side effects."""
+    body = clean_text(body, field="body", label="The message", max_length=MAX_BODY)
+    check_files(files)
+    message = Message.objects.create(
+        ticket=ticket,
+        author=author,
+        kind=MessageKind.NOTE if internal else MessageKind.REPLY,
+        body=body,
+        channel=channel,
+        message_id=message_id,
+        created_at=timezone.now(),
+    )
+    store_files(ticket, files, uploaded_by=author, message=message)
+    events.message_added(ticket, message)
+    return message
+
+
+def _agent_reply_effects(ticket: Ticket) -> list[Change]:
+    changes: list[Change] = []
+    if ticket.first_response_at is None:
+        changes.append(Change("first_response_at", timezone.now(), "", ""))
+    if ticket.status == Status.NEW:
+        changes += status_changes(ticket, Status.OPEN)
+    return changes
+
+
+def _requester_reply_effects(ticket: Ticket) -> list[Change]:
+    # Their answer is what we waited for, or a sign the fix did not hold.
+    if ticket.status in (Status.WAITING_ON_REQUESTER, Status.RESOLVED):
+        return status_changes(ticket, Status.OPEN)
+    return []
+
+
+def _resolution_expired(ticket: Ticket) -> bool:
+    deadline = reopen_deadline(ticket)
+    return ticket.status == Status.RESOLVED and deadline is not None and deadline < timezone.now()
+
+
+@transaction.atomic
+def add_reply(
+    ticket: Ticket,
+    *,
+    author: Person,
+    body: str,
+    internal: bool = False,
+    channel: str = "portal",
+    files: Sequence[File] = (),  # type: ignore[type-arg]
+    message_id: str | None = None,
+) -> ReplyOutcome:
+    """Add a public reply or (agents only) an internal note, and apply its effects.
+
+    - an agent's first public reply sets the first response time and opens a new ticket;
+    - a requester's reply to a ticket waiting on them, or resolved within the unit's
+      reopen window, reopens it;
+    - a requester's words after the ticket closed (or after the window) open a linked
+      follow-up ticket instead.
+    Raises NotAllowed (note by a non-agent, stranger, agent replying on a closed ticket)
+    and InvalidInput (empty/oversized body, bad file).
+    """
+    as_agent = can_work(author, ticket)
+    if internal and not as_agent:
+        raise NotAllowed("Only agents may add internal notes.")
+    if not as_agent and not is_participant(author, ticket):
+        raise NotAllowed("You may not write on this ticket.")
+    closed = ticket.status == Status.CLOSED
+    if closed and as_agent and not internal:
+        raise NotAllowed("This ticket is closed. Open a new ticket to contact the requester.")
+    if not as_agent and (closed or _resolution_expired(ticket)):
+        follow_up = open_follow_up(ticket, actor=author, body=body, channel=channel, files=files)
+        return ReplyOutcome(follow_up, None)
+    message = add_message(
+        ticket,
+        author=author,
+        body=body,
+        internal=internal,
+        channel=channel,
+        files=files,
+        message_id=message_id,
+    )
+    if internal:
+        return ReplyOutcome(ticket, message)
+    version = current_version(ticket)
+    changes = _agent_reply_effects(ticket) if as_agent else _requester_reply_effects(ticket)
+    reopened = ticket.status == Status.RESOLVED and bool(changes)
+    apply_changes(ticket, actor=author, expected_version=version, changes=changes)
+    return ReplyOutcome(ticket, message, reopened=reopened)

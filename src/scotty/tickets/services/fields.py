@@ -1,0 +1,200 @@
+"""Agent changes to a ticket's fields: assignment, priority, next step, units, tags, watchers.
+
+One service per intention; each checks the actor works the ticket, goes through the
+optimistic lock and records an event per changed field.
+"""
+
+import re
+
+from django.db import transaction
+
+from scotty.accounts.models import Person, SupportUnit
+from scotty.accounts.selectors import unit_ids_of
+from scotty.core.errors import InvalidInput
+from scotty.tickets import events
+from scotty.tickets.models import NextStepOwner, Tag, Ticket
+from scotty.tickets.priority import Impact, Priority, Urgency, priority_for
+from scotty.tickets.services.changes import Change, apply_changes, require_agent
+from scotty.tickets.services.validation import MAX_NEXT_STEP, MAX_TITLE, clean_text
+from scotty.tickets.services.workflow import status_changes
+from scotty.tickets.states import Status
+
+MAX_TAGS = 20
+_TAG = re.compile(r"^[a-z0-9][a-z0-9-]{0,49}$")
+
+
+def _name(person: Person | None) -> str:
+    return str(person) if person else ""
+
+
+@transaction.atomic
+def assign(
+    ticket: Ticket, *, actor: Person, assignee: Person | None, expected_version: int
+) -> Ticket:
+    """Give the ticket to an agent of its working unit (or to nobody).
+
+    Assigning a new ticket opens it. Raises InvalidInput if the person does not work
+    for the working unit, NotAllowed, Conflict.
+    """
+    require_agent(actor, ticket)
+    if assignee is not None and (
+        not assignee.is_active or ticket.working_unit_id not in unit_ids_of(assignee)
+    ):
+        raise InvalidInput(
+            f"{assignee} is not an agent of {ticket.working_unit}.", field="assignee"
+        )
+    changes = [
+        Change(
+            "assignee_id",
+            assignee.pk if assignee else None,
+            _name(ticket.assignee),
+            _name(assignee),
+        ),
+    ]
+    if assignee is not None and ticket.status == Status.NEW:
+        changes += status_changes(ticket, Status.OPEN)
+    apply_changes(ticket, actor=actor, expected_version=expected_version, changes=changes)
+    ticket.assignee = assignee
+    return ticket
+
+
+@transaction.atomic
+def set_priority(
+    ticket: Ticket,
+    *,
+    actor: Person,
+    impact: str,
+    urgency: str,
+    expected_version: int,
+    override: int | None = None,
+) -> Ticket:
+    """Set impact and urgency; priority follows the matrix unless the agent overrides it."""
+    require_agent(actor, ticket)
+    if impact not in Impact.values or urgency not in Urgency.values:
+        raise InvalidInput("Choose an impact and an urgency from the lists.", field="impact")
+    if override is not None and override not in Priority.values:
+        raise InvalidInput("Choose a priority from the list.", field="priority")
+    matrix = priority_for(impact, urgency)
+    priority = override if override is not None else int(matrix)
+    changes = [
+        Change("impact", impact, ticket.impact, impact),
+        Change("urgency", urgency, ticket.urgency, urgency),
+        Change("priority", priority, str(ticket.priority), str(priority)),
+        Change("priority_overridden", priority != matrix, "", ""),
+    ]
+    return apply_changes(ticket, actor=actor, expected_version=expected_version, changes=changes)
+
+
+@transaction.atomic
+def set_next_step(
+    ticket: Ticket,
+    *,
+    actor: Person,
+    text: str,
+    owner: str,
+    shared: bool,
+    expected_version: int,
+) -> Ticket:
+    """Write down what happens next and who does it, so anyone can pick the ticket up.
+
+    `shared` says whether the requester sees it. An empty text clears the next step.
+    """
+    require_agent(actor, ticket)
+    text = clean_text(
+        text, field="next_step", label="The next step", max_length=MAX_NEXT_STEP, required=False
+    )
+    if text and owner not in NextStepOwner.values:
+        raise InvalidInput("Say who does the next step.", field="next_step_owner")
+    owner = owner if text else ""
+    changes = [
+        Change("next_step", text, ticket.next_step, text, public=shared),
+        Change("next_step_owner", owner, ticket.next_step_owner, owner, public=shared),
+        Change("next_step_shared", shared, str(ticket.next_step_shared), str(shared)),
+    ]
+    return apply_changes(ticket, actor=actor, expected_version=expected_version, changes=changes)
+
+
+@transaction.atomic
+def retitle(ticket: Ticket, *, actor: Person, title: str, expected_version: int) -> Ticket:
+    """Give the ticket a clearer title."""
+    require_agent(actor, ticket)
+    title = clean_text(title, field="title", label="The title", max_length=MAX_TITLE)
+    changes = [Change("title", title, ticket.title, title)]
+    return apply_changes(ticket, actor=actor, expected_version=expected_version, changes=changes)
+
+
+@transaction.atomic
+def transfer(
+    ticket: Ticket,
+    *,
+    actor: Person,
+    working_unit: SupportUnit,
+    expected_version: int,
+    owning_unit: SupportUnit | None = None,
+) -> Ticket:
+    """Hand the work to another unit; the owning unit keeps the requester unless changed.
+
+    The assignee is cleared when they do not work for the new unit. History stays.
+    """
+    require_agent(actor, ticket)
+    owning_unit = owning_unit or ticket.owning_unit
+    changes = [
+        Change("working_unit_id", working_unit.pk, str(ticket.working_unit), str(working_unit)),
+        Change("owning_unit_id", owning_unit.pk, str(ticket.owning_unit), str(owning_unit)),
+    ]
+    assignee = ticket.assignee
+    if assignee is not None and working_unit.pk not in unit_ids_of(assignee):
+        changes.append(Change("assignee_id", None, _name(assignee), ""))
+    apply_changes(ticket, actor=actor, expected_version=expected_version, changes=changes)
+    ticket.working_unit, ticket.owning_unit = working_unit, owning_unit
+    if ticket.assignee_id is None:
+        ticket.assignee = None
+    return ticket
+
+
+def _clean_tags(names: list[str]) -> list[str]:
+    cleaned = sorted({n.strip().lower() for n in names if n.strip()})
+    if len(cleaned) > MAX_TAGS:
+        raise InvalidInput(f"At most {MAX_TAGS} tags.", field="tags")
+    for name in cleaned:
+        if not _TAG.match(name):
+            raise InvalidInput(
+                f"“{name[:60]}” is not a tag: use letters, digits and dashes (at most 50).",
+                field="tags",
+            )
+    return cleaned
+
+
+@transaction.atomic
+def set_tags(ticket: Ticket, *, actor: Person, names: list[str]) -> Ticket:
+    """Replace the ticket's tags. Tags need no version check: they merge, not overwrite."""
+    require_agent(actor, ticket)
+    wanted = _clean_tags(names)
+    before = sorted(ticket.tags.values_list("name", flat=True))
+    if wanted == before:
+        return ticket
+    tags = [Tag.objects.get_or_create(name=name)[0] for name in wanted]
+    ticket.tags.set(tags)
+    events.field_changed(ticket, actor, "tags", ", ".join(before), ", ".join(wanted))
+    return ticket
+
+
+@transaction.atomic
+def add_watcher(ticket: Ticket, *, actor: Person, watcher: Person) -> Ticket:
+    """Let a colleague follow the ticket (they see its public side and may reply)."""
+    require_agent(actor, ticket)
+    if not watcher.is_active:
+        raise InvalidInput(f"{watcher} no longer has an account.", field="watcher")
+    if not ticket.watchers.filter(pk=watcher.pk).exists():
+        ticket.watchers.add(watcher)
+        events.watcher_changed(ticket, actor, watcher, added=True)
+    return ticket
+
+
+@transaction.atomic
+def remove_watcher(ticket: Ticket, *, actor: Person, watcher: Person) -> Ticket:
+    require_agent(actor, ticket)
+    if ticket.watchers.filter(pk=watcher.pk).exists():
+        ticket.watchers.remove(watcher)
+        events.watcher_changed(ticket, actor, watcher, added=False)
+    return ticket

@@ -1,0 +1,122 @@
+"""Opening tickets: the one creation path for every channel (portal, desk, e-mail, API)."""
+
+from collections.abc import Sequence
+
+from django.core.files import File
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+
+from scotty.accounts.models import Person, SupportUnit
+from scotty.accounts.selectors import is_agent
+from scotty.core.errors import InvalidInput, NotAllowed
+from scotty.tickets import events, states
+from scotty.tickets.models import Channel, Ticket
+from scotty.tickets.priority import Impact, Urgency, priority_for
+from scotty.tickets.services.attachments import check_files, store_files
+from scotty.tickets.services.validation import MAX_BODY, MAX_TITLE, clean_text
+
+# Channels on which only an agent can file (they log what a person told them).
+AGENT_CHANNELS = frozenset({Channel.PHONE, Channel.WALK_IN})
+
+
+def _next_reference(unit: SupportUnit) -> tuple[int, str]:
+    # The UPDATE takes the row lock on PostgreSQL (and the write lock on SQLite), so two
+    # tickets opened at once never get the same number.
+    SupportUnit.objects.filter(pk=unit.pk).update(last_number=F("last_number") + 1)
+    number = SupportUnit.objects.values_list("last_number", flat=True).get(pk=unit.pk)
+    return number, f"{unit.prefix}-{number}"
+
+
+def _check_actor(actor: Person, requester: Person, channel: str, triage: bool) -> None:
+    agent = is_agent(actor)
+    if requester.pk != actor.pk and not agent:
+        raise NotAllowed("Only agents may file a request on someone else's behalf.")
+    if channel in AGENT_CHANNELS and not agent:
+        raise NotAllowed("Only agents may log phone calls and walk-ins.")
+    if triage and not agent:
+        raise NotAllowed("Only agents may set impact and urgency.")
+    if not requester.is_active:
+        raise InvalidInput(f"{requester} no longer has an account.", field="requester")
+
+
+@transaction.atomic
+def open_ticket(
+    *,
+    actor: Person,
+    requester: Person,
+    unit: SupportUnit,
+    title: str,
+    description: str,
+    channel: str,
+    impact: str | None = None,
+    urgency: str | None = None,
+    files: Sequence[File] = (),  # type: ignore[type-arg]
+    follow_up_of: Ticket | None = None,
+) -> Ticket:
+    """Open a ticket for `requester` in `unit`, the owning and working unit at first.
+
+    Records a `created` event and stores the files. Raises InvalidInput for an empty or
+    oversized title/description or a bad file, NotAllowed when a requester tries to file
+    for someone else, log a phone call or set impact/urgency.
+    """
+    title = clean_text(title, field="title", label="The title", max_length=MAX_TITLE)
+    description = clean_text(
+        description, field="description", label="The description", max_length=MAX_BODY
+    )
+    if channel not in Channel.values:
+        raise InvalidInput("Unknown channel.", field="channel")
+    _check_actor(actor, requester, channel, triage=impact is not None or urgency is not None)
+    impact = Impact(impact or Impact.LOW)
+    urgency = Urgency(urgency or Urgency.MEDIUM)
+    check_files(files)
+    number, reference = _next_reference(unit)
+    now = timezone.now()
+    ticket = Ticket.objects.create(
+        number=number,
+        reference=reference,
+        title=title,
+        description=description,
+        requester=requester,
+        owning_unit=unit,
+        working_unit=unit,
+        created_by=actor,
+        impact=impact,
+        urgency=urgency,
+        priority=priority_for(impact, urgency),
+        channel=channel,
+        status=states.Status.NEW,
+        is_open=True,
+        follow_up_of=follow_up_of,
+        created_at=now,
+        updated_at=now,
+    )
+    events.ticket_created(ticket, actor)
+    store_files(ticket, files, uploaded_by=actor)
+    if follow_up_of is not None:
+        events.follow_up_opened(follow_up_of, ticket, actor)
+    return ticket
+
+
+def open_follow_up(
+    original: Ticket,
+    *,
+    actor: Person,
+    body: str,
+    channel: str,
+    files: Sequence[File] = (),  # type: ignore[type-arg]
+) -> Ticket:
+    """A new ticket linked to a closed one, for a requester who wrote after it was closed."""
+    title = f"Follow-up to {original.reference}: {original.title}"[:MAX_TITLE]
+    # A watcher writing after the close files the follow-up as themselves.
+    requester = original.requester if is_agent(actor) else actor
+    return open_ticket(
+        actor=actor,
+        requester=requester,
+        unit=original.owning_unit,
+        title=title,
+        description=body,
+        channel=channel,
+        files=files,
+        follow_up_of=original,
+    )

@@ -1,0 +1,131 @@
+"""Status changes: the state machine enforced, with the guards each move needs."""
+
+from datetime import datetime, timedelta
+
+from django.db import transaction
+from django.utils import timezone
+
+from scotty.accounts.models import Person
+from scotty.core.errors import Conflict, InvalidTransition, NotAllowed
+from scotty.tickets import states
+from scotty.tickets.models import Ticket
+from scotty.tickets.selectors import is_participant
+from scotty.tickets.services.changes import Change, apply_changes, current_version, require_agent
+from scotty.tickets.services.validation import MAX_BODY, clean_text
+from scotty.tickets.states import Status
+
+
+def status_changes(ticket: Ticket, target: str, *, resolution: str = "") -> list[Change]:
+    """The column changes that moving to `target` implies; raises InvalidTransition."""
+    if not states.can_move(ticket.status, target):
+        raise InvalidTransition(states.refusal(ticket.status, target))
+    now = timezone.now()
+    changes = [
+        Change("status", target, ticket.status, target),
+        Change("is_open", states.is_open(target), "", ""),
+    ]
+    if target == Status.RESOLVED:
+        changes.append(Change("resolved_at", now, "", ""))
+        if resolution and resolution != ticket.resolution:
+            changes.append(Change("resolution", resolution, ticket.resolution, resolution, True))
+    elif target == Status.CLOSED:
+        changes.append(Change("closed_at", now, "", ""))
+    elif ticket.status == Status.RESOLVED:
+        changes.append(Change("resolved_at", None, "", ""))  # reopened
+    return changes
+
+
+@transaction.atomic
+def transition(
+    ticket: Ticket, *, actor: Person, to: str, expected_version: int, resolution: str = ""
+) -> Ticket:
+    """Move a ticket to another status, as an agent.
+
+    Resolving needs a resolution (what was done, shown to the requester). Records a
+    status event. Raises InvalidTransition, InvalidInput, NotAllowed or Conflict.
+    """
+    require_agent(actor, ticket)
+    if to not in Status.values:
+        raise InvalidTransition(f"“{to}” is not a status.")
+    if to == Status.RESOLVED:
+        resolution = clean_text(
+            resolution or ticket.resolution,
+            field="resolution",
+            label="The resolution (what was done)",
+            max_length=MAX_BODY,
+        )
+    changes = status_changes(ticket, to, resolution=resolution)
+    return apply_changes(ticket, actor=actor, expected_version=expected_version, changes=changes)
+
+
+def _require_resolved_participant(ticket: Ticket, person: Person) -> None:
+    if not is_participant(person, ticket):
+        raise NotAllowed("Only the requester can confirm or reopen this request.")
+    if ticket.status != Status.RESOLVED:
+        raise InvalidTransition("Only a resolved request can be confirmed or reopened.")
+
+
+@transaction.atomic
+def confirm_resolution(ticket: Ticket, *, requester: Person) -> Ticket:
+    """The requester confirms the fix: the ticket closes."""
+    _require_resolved_participant(ticket, requester)
+    version = current_version(ticket)
+    changes = status_changes(ticket, Status.CLOSED)
+    return apply_changes(ticket, actor=requester, expected_version=version, changes=changes)
+
+
+@transaction.atomic
+def reject_resolution(ticket: Ticket, *, requester: Person, reason: str) -> Ticket:
+    """The requester says it is not fixed: their words become a reply and it reopens."""
+    from scotty.tickets.services.conversation import add_message
+
+    _require_resolved_participant(ticket, requester)
+    reason = clean_text(reason, field="reason", label="What is still wrong", max_length=MAX_BODY)
+    add_message(ticket, author=requester, body=reason, internal=False, channel="portal")
+    if ticket.status == Status.RESOLVED:  # a reply inside the window already reopened it
+        version = current_version(ticket)
+        apply_changes(
+            ticket,
+            actor=requester,
+            expected_version=version,
+            changes=status_changes(ticket, Status.OPEN),
+        )
+    return ticket
+
+
+def reopen_deadline(ticket: Ticket) -> datetime | None:
+    """Until when a requester's reply reopens this resolved ticket."""
+    if ticket.resolved_at is None:
+        return None
+    return ticket.resolved_at + timedelta(days=ticket.working_unit.reopen_window_days)
+
+
+def close_expired_resolutions(*, now: datetime | None = None, batch: int = 500) -> int:
+    """Close resolved tickets whose reopen window has passed; returns how many closed.
+
+    Safe to run twice at once: each close goes through the optimistic lock, so a ticket
+    another worker (or an agent) just changed is skipped, not closed twice.
+    """
+    now = now or timezone.now()
+    closed = 0
+    due = (
+        Ticket.objects.filter(status=Status.RESOLVED, resolved_at__isnull=False)
+        .select_related("working_unit")
+        .order_by("resolved_at")[:batch]
+    )
+    for ticket in due:
+        deadline = reopen_deadline(ticket)
+        if deadline is None or deadline > now:
+            continue
+        try:
+            with transaction.atomic():
+                apply_changes(
+                    ticket,
+                    actor=None,
+                    expected_version=ticket.version,
+                    changes=status_changes(ticket, Status.CLOSED),
+                )
+            closed += 1
+        except Conflict:
+            continue
+    return closed

@@ -1,0 +1,102 @@
+"""The ticket status state machine: statuses, their types, wordings and transitions.
+
+Only `services.transition` (and the services built on it) write `Ticket.status`.
+Each status has a *type* that later drives the SLA clock (running, paused, stopped)
+and two wordings: the agents' and the requester's.
+"""
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from django.db import models
+
+
+class Status(models.TextChoices):
+    NEW = "new", "New"  # filed, nobody from the desk has touched it yet
+    OPEN = "open", "Open"  # being worked by the desk
+    WAITING_ON_REQUESTER = "waiting_requester", "Waiting on requester"  # we asked them something
+    WAITING_ON_THIRD_PARTY = "waiting_third_party", "Waiting on third party"  # vendor, other org
+    RESOLVED = "resolved", "Resolved"  # the desk believes it is fixed; requester may reopen
+    CLOSED = "closed", "Closed"  # final; a reply starts a linked follow-up
+
+
+class ClockType(StrEnum):
+    """How a status affects the service-level clock (used by the SLA issue)."""
+
+    RUNNING = "running"  # the desk owes work: the clock counts
+    PAUSED = "paused"  # someone else owes work: the clock may stop, per SLA policy
+    STOPPED = "stopped"  # the ticket is done
+
+
+@dataclass(frozen=True)
+class StatusInfo:
+    clock: ClockType
+    is_open: bool
+    requester_wording: str
+
+
+STATUS_INFO: dict[str, StatusInfo] = {
+    Status.NEW: StatusInfo(ClockType.RUNNING, True, "Received: we will look at it soon"),
+    Status.OPEN: StatusInfo(ClockType.RUNNING, True, "We are working on it"),
+    Status.WAITING_ON_REQUESTER: StatusInfo(ClockType.PAUSED, True, "We need something from you"),
+    Status.WAITING_ON_THIRD_PARTY: StatusInfo(
+        ClockType.PAUSED, True, "We are waiting on a supplier or another team"
+    ),
+    Status.RESOLVED: StatusInfo(ClockType.STOPPED, False, "Resolved: please confirm it works"),
+    Status.CLOSED: StatusInfo(ClockType.STOPPED, False, "Closed"),
+}
+
+OPEN_STATUSES = frozenset(s for s, info in STATUS_INFO.items() if info.is_open)
+WAITING_STATUSES = frozenset({Status.WAITING_ON_REQUESTER, Status.WAITING_ON_THIRD_PARTY})
+DONE_STATUSES = frozenset({Status.RESOLVED, Status.CLOSED})
+
+_WORKING = {Status.OPEN, Status.WAITING_ON_REQUESTER, Status.WAITING_ON_THIRD_PARTY}
+
+# Allowed moves. Closed is final: nothing leaves it.
+TRANSITIONS: dict[str, frozenset[str]] = {
+    Status.NEW: frozenset(_WORKING | {Status.RESOLVED}),
+    Status.OPEN: frozenset((_WORKING - {Status.OPEN}) | {Status.RESOLVED}),
+    Status.WAITING_ON_REQUESTER: frozenset(
+        (_WORKING - {Status.WAITING_ON_REQUESTER}) | {Status.RESOLVED}
+    ),
+    Status.WAITING_ON_THIRD_PARTY: frozenset(
+        (_WORKING - {Status.WAITING_ON_THIRD_PARTY}) | {Status.RESOLVED}
+    ),
+    Status.RESOLVED: frozenset({Status.OPEN, Status.CLOSED}),
+    Status.CLOSED: frozenset(),
+}
+
+
+def label(status: str) -> str:
+    """The agents' wording for a status."""
+    return str(Status(status).label)
+
+
+def requester_wording(status: str) -> str:
+    """The requester's wording for a status ("We need something from you")."""
+    return STATUS_INFO[status].requester_wording
+
+
+def is_open(status: str) -> bool:
+    return STATUS_INFO[status].is_open
+
+
+def allowed_targets(status: str) -> list[str]:
+    """Statuses a ticket in `status` may move to, in display order."""
+    return [s for s in Status.values if s in TRANSITIONS[status]]
+
+
+def can_move(current: str, target: str) -> bool:
+    return target in TRANSITIONS.get(current, frozenset())
+
+
+def refusal(current: str, target: str) -> str:
+    """The message shown when a move is not allowed."""
+    if current == Status.CLOSED:
+        return (
+            "This ticket is closed, and a closed ticket cannot change status. "
+            "Reply to start a follow-up."
+        )
+    if current == target:
+        return f"The ticket is already {label(current).lower()}."
+    return f"A ticket that is {label(current).lower()} cannot be moved to {label(target).lower()}."

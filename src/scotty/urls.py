@@ -1,0 +1,15 @@
+"""Mounts the channels: desk (agents), portal (requesters), sign-in, admin."""
+
+from django.contrib import admin
+from django.urls import include, path
+
+from scotty.accounts import views as account_views
+
+urlpatterns = [
+    path("", account_views.home, name="home"),
+    path("sign-in/", include("scotty.accounts.urls")),
+    path("desk/", include("scotty.desk.urls")),
+    path("portal/", include("scotty.portal.urls")),
+    path("files/", include("scotty.files.urls")),
+    path("admin/", admin.site.urls),
+]

@@ -1,0 +1,26 @@
+import pytest
+from django.test import Client
+
+from scotty.core.testing import Org, build_org
+
+
+@pytest.fixture(autouse=True)
+def _files_in_tmp(settings: object, tmp_path: object) -> None:
+    settings.MEDIA_ROOT = tmp_path / "files"  # type: ignore[attr-defined, operator]
+
+
+@pytest.fixture
+def org(db: None) -> Org:
+    return build_org()
+
+
+@pytest.fixture
+def client_for(client: Client):  # type: ignore[no-untyped-def]
+    """client_for(person) -> a test client signed in as that person."""
+
+    def sign_in(person):  # type: ignore[no-untyped-def]
+        c = Client()
+        c.force_login(person)
+        return c
+
+    return sign_in
