@@ -89,6 +89,23 @@ def access_ticket(person: Person, reference: str) -> TicketAccess:
     return TicketAccess(ticket, can_work(person, ticket))
 
 
+def access_as_requester(person: Person, reference: str) -> TicketAccess:
+    """A ticket the person filed or watches, seen from the requester's side only.
+
+    The portal uses this even for agents: an agent looking at their own request in the
+    portal sees what any requester sees, never notes or desk-only fields.
+    """
+    ticket = (
+        requester_tickets(person)
+        .select_related("requester", "assignee", "owning_unit", "working_unit", "follow_up_of")
+        .filter(reference=reference.strip().upper())
+        .first()
+    )
+    if ticket is None or not person.is_active:
+        raise NotFound("No such request, or you may not see it.")
+    return TicketAccess(ticket, as_agent=False)
+
+
 def visible_messages(access: TicketAccess) -> QuerySet[Message]:
     """The conversation: notes only for agents of the ticket."""
     messages = access.ticket.messages.select_related("author")
