@@ -106,9 +106,14 @@ def set_next_step(
     if text and owner not in NextStepOwner.values:
         raise InvalidInput("Say who does the next step.", field="next_step_owner")
     owner = owner if text else ""
+    # A step that was not shared must not surface as the "old value" of a shared one;
+    # the event that set it keeps it in the desk's history.
+    old_text, old_owner = (
+        (ticket.next_step, ticket.next_step_owner) if ticket.next_step_shared else ("", "")
+    )
     changes = [
-        Change("next_step", text, ticket.next_step, text, public=shared),
-        Change("next_step_owner", owner, ticket.next_step_owner, owner, public=shared),
+        Change("next_step", text, old_text, text, public=shared),
+        Change("next_step_owner", owner, old_owner, owner, public=shared),
         Change("next_step_shared", shared, str(ticket.next_step_shared), str(shared)),
     ]
     return apply_changes(ticket, actor=actor, expected_version=expected_version, changes=changes)
