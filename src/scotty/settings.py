@@ -162,7 +162,7 @@ AXES_COOLOFF_TIME = env_int("AXES_COOLOFF_MINUTES", 15) / 60  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_USERNAME_FORM_FIELD = "username"  # the sign-in form's field (it holds the e-mail)
 AXES_RESET_ON_SUCCESS = True
-AXES_ENABLED = env_bool("AXES_ENABLED", True)
+AXES_ENABLED = True
 
 # --- Files: attachments through Django's storage API.
 MEDIA_ROOT = DATA_DIR / "files"
