@@ -1,0 +1,61 @@
+"""Two agents at once, for real: separate threads and database connections."""
+
+import threading
+from collections.abc import Callable
+
+import pytest
+from django.db import connection
+
+from scotty.core.errors import Conflict
+from scotty.core.testing import Org, file_ticket
+from scotty.tickets.models import Ticket
+from scotty.tickets.services import set_priority
+
+
+def run_together(*jobs: Callable[[], object]) -> list[object]:
+    """Run jobs in threads that start at the same moment; return results or exceptions."""
+    barrier = threading.Barrier(len(jobs))
+    results: list[object] = [None] * len(jobs)
+
+    def runner(index: int, job: Callable[[], object]) -> None:
+        barrier.wait()
+        try:
+            results[index] = job()
+        except Exception as error:  # the test inspects what each thread got
+            results[index] = error
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=runner, args=(i, job)) for i, job in enumerate(jobs)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return results
+
+
+@pytest.mark.django_db(transaction=True)
+def test_of_two_simultaneous_changes_from_the_same_version_exactly_one_wins(org: Org) -> None:
+    ticket = file_ticket(org.requester, org.it)
+
+    def change(agent, impact):  # type: ignore[no-untyped-def]
+        seen = Ticket.objects.get(pk=ticket.pk)
+        return lambda: set_priority(
+            seen, actor=agent, impact=impact, urgency="high", expected_version=seen.version
+        )
+
+    results = run_together(change(org.agent, "high"), change(org.agent2, "medium"))
+    conflicts = [r for r in results if isinstance(r, Conflict)]
+    winners = [r for r in results if isinstance(r, Ticket)]
+    assert len(conflicts) == 1 and len(winners) == 1, results
+    fresh = Ticket.objects.get(pk=ticket.pk)
+    assert fresh.version == 2 and fresh.impact == winners[0].impact  # type: ignore[attr-defined]
+    assert fresh.events.filter(field="impact").count() == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_tickets_opened_at_the_same_moment_get_different_references(org: Org) -> None:
+    results = run_together(*[lambda: file_ticket(org.requester, org.it) for _ in range(4)])
+    assert all(isinstance(r, Ticket) for r in results), results
+    references = {r.reference for r in results}  # type: ignore[attr-defined]
+    assert references == {"IT-1001", "IT-1002", "IT-1003", "IT-1004"}
