@@ -38,6 +38,14 @@ def units_of(person: Person) -> QuerySet[SupportUnit]:
     return SupportUnit.objects.filter(id__in=unit_ids_of(person))
 
 
+def units_for_requests() -> QuerySet[SupportUnit]:
+    """The units a requester may file with, the front line first.
+
+    Every unit today; the catalog issue narrows this by department.
+    """
+    return SupportUnit.objects.order_by("-is_front_line", "name")
+
+
 def agents_of(unit_ids: list[int]) -> QuerySet[Person]:
     """Active people who work for any of these units."""
     return (

@@ -8,6 +8,7 @@ attachments through these functions, so "who may see what" is decided here only:
 """
 
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 
 from django.db.models import Q, QuerySet
 
@@ -128,7 +129,10 @@ def timeline(access: TicketAccess) -> list[TicketEvent]:
     )
     if not access.as_agent:
         events = events.filter(is_public=True)
-    return list(events)
+    rows = list(events)
+    for event in rows:
+        event.ticket = access.ticket  # wording reads it; saves a query per event
+    return rows
 
 
 def description_attachments(ticket: Ticket) -> QuerySet[Attachment]:
@@ -151,6 +155,14 @@ def access_attachment(person: Person, attachment_id: int) -> Attachment:
     if attachment.is_internal and not can_work(person, attachment.ticket):
         raise NotFound("No such file, or you may not see it.")
     return attachment
+
+
+def reopen_deadline(ticket: Ticket) -> datetime | None:
+    """Until when a requester's reply reopens this resolved ticket (the working unit's
+    reopen window after the resolution); None if it is not resolved."""
+    if ticket.resolved_at is None:
+        return None
+    return ticket.resolved_at + timedelta(days=ticket.working_unit.reopen_window_days)
 
 
 def other_open_tickets(viewer: Person, ticket: Ticket, *, limit: int = 5) -> list[Ticket]:

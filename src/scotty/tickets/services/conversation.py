@@ -11,12 +11,12 @@ from scotty.accounts.models import Person
 from scotty.core.errors import NotAllowed
 from scotty.tickets import events
 from scotty.tickets.models import Message, MessageKind, Ticket
-from scotty.tickets.selectors import can_work, is_participant
+from scotty.tickets.selectors import can_work, is_participant, reopen_deadline
 from scotty.tickets.services.attachments import check_files, store_files
 from scotty.tickets.services.changes import Change, apply_changes, current_version
 from scotty.tickets.services.opening import open_follow_up
 from scotty.tickets.services.validation import MAX_BODY, clean_text
-from scotty.tickets.services.workflow import reopen_deadline, status_changes
+from scotty.tickets.services.workflow import status_changes
 from scotty.tickets.states import Status
 
 
@@ -85,6 +85,7 @@ def add_reply(
     channel: str = "portal",
     files: Sequence[File] = (),  # type: ignore[type-arg]
     message_id: str | None = None,
+    as_requester: bool = False,
 ) -> ReplyOutcome:
     """Add a public reply or (agents only) an internal note, and apply its effects.
 
@@ -93,10 +94,12 @@ def add_reply(
       reopen window, reopens it;
     - a requester's words after the ticket closed (or after the window) open a linked
       follow-up ticket instead.
+    `as_requester` makes an agent who filed or watches the ticket write as a requester
+    (the portal passes it: an agent's own request behaves like anyone else's).
     Raises NotAllowed (note by a non-agent, stranger, agent replying on a closed ticket)
     and InvalidInput (empty/oversized body, bad file).
     """
-    as_agent = can_work(author, ticket)
+    as_agent = can_work(author, ticket) and not as_requester
     if internal and not as_agent:
         raise NotAllowed("Only agents may add internal notes.")
     if not as_agent and not is_participant(author, ticket):

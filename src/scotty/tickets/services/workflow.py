@@ -1,6 +1,6 @@
 """Status changes: the state machine enforced, with the guards each move needs."""
 
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from django.db import transaction
 from django.utils import timezone
@@ -9,7 +9,7 @@ from scotty.accounts.models import Person
 from scotty.core.errors import Conflict, InvalidTransition, NotAllowed
 from scotty.tickets import states
 from scotty.tickets.models import Ticket
-from scotty.tickets.selectors import is_participant
+from scotty.tickets.selectors import is_participant, reopen_deadline
 from scotty.tickets.services.changes import Change, apply_changes, current_version, require_agent
 from scotty.tickets.services.validation import MAX_BODY, clean_text
 from scotty.tickets.states import Status
@@ -91,13 +91,6 @@ def reject_resolution(ticket: Ticket, *, requester: Person, reason: str) -> Tick
             changes=status_changes(ticket, Status.OPEN),
         )
     return ticket
-
-
-def reopen_deadline(ticket: Ticket) -> datetime | None:
-    """Until when a requester's reply reopens this resolved ticket."""
-    if ticket.resolved_at is None:
-        return None
-    return ticket.resolved_at + timedelta(days=ticket.working_unit.reopen_window_days)
 
 
 def close_expired_resolutions(*, now: datetime | None = None, batch: int = 500) -> int:

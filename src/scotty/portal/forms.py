@@ -1,0 +1,111 @@
+"""Portal forms: they check the *shape* of what a requester sends, nothing more.
+
+Every rule (text required, length limits, file types and sizes, who may do what) lives
+in the ticket services, so the portal, the desk, e-mail and the API refuse the same
+things with the same words. That is why text fields are `required=False` here: the
+service gives the message. The browser still gets `required`/`maxlength` hints.
+
+Fields a requester may not set (priority, impact, urgency, assignee, requester, status,
+channel) are simply absent: a forged POST carrying them is ignored.
+"""
+
+from typing import Any
+
+from django import forms
+from django.conf import settings
+from django.core.files.uploadedfile import UploadedFile
+from django.template.defaultfilters import filesizeformat
+
+from scotty.accounts.selectors import units_for_requests
+from scotty.core.errors import DomainError, InvalidInput
+from scotty.tickets.services.attachments import ALLOWED_TYPES
+from scotty.tickets.services.validation import MAX_BODY, MAX_TITLE
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.Field):
+    """Any number of uploaded files; the service checks count, type and size."""
+
+    widget = MultipleFileInput
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("required", False)
+        super().__init__(**kwargs)
+
+    def to_python(self, data: Any) -> "list[UploadedFile[Any]]":
+        if not data:
+            return []
+        items = data if isinstance(data, list | tuple) else [data]
+        return [item for item in items if isinstance(item, UploadedFile)]
+
+
+def _text(label: str, max_length: int, *, rows: int | None = None, **attrs: Any) -> forms.Field:
+    # Hints for the browser only; the service is the one that refuses.
+    attrs = {"required": True, "maxlength": max_length, **attrs}
+    widget = forms.Textarea({"rows": rows, **attrs}) if rows else forms.TextInput(attrs)
+    return forms.CharField(label=label, required=False, strip=False, widget=widget)
+
+
+class _WithFiles(forms.Form):
+    """A form with an `attachments` field that tells people the limits up front."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["attachments"]
+        count = settings.SCOTTY_MAX_ATTACHMENTS_PER_MESSAGE
+        size = filesizeformat(settings.SCOTTY_MAX_ATTACHMENT_BYTES)
+        field.help_text = (
+            f"Up to {count} files of at most {size} each: pictures, PDFs, "
+            "office documents, text files."
+        )
+        field.widget.attrs["accept"] = ",".join(sorted(ALLOWED_TYPES))
+
+
+class NewRequestForm(_WithFiles):
+    unit = forms.ModelChoiceField(
+        label="Which team can help?",
+        queryset=units_for_requests(),
+        empty_label=None,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": "Choose the team that should help you.",
+            "invalid_choice": "Choose a team from the list.",
+        },
+    )
+    title = _text("What do you need help with?", MAX_TITLE, autocomplete="off")
+    description = _text("Tell us more", MAX_BODY, rows=8)
+    attachments = MultipleFileField(label="Screenshots or files (optional)")
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # The front line takes anything; people who do not know where to go start there.
+        if not self.is_bound:
+            front = units_for_requests().filter(is_front_line=True).first()
+            self.initial.setdefault("unit", front.pk if front else None)
+
+
+class ReplyForm(_WithFiles):
+    body = _text("Your reply", MAX_BODY, rows=5)
+    attachments = MultipleFileField(label="Add files (optional)")
+
+
+class RejectForm(forms.Form):
+    reason = _text("What is still wrong?", MAX_BODY, rows=3)
+
+
+def show_error(form: forms.Form | None, error: DomainError) -> str | None:
+    """Put a service's message next to the field it names; return it if no field fits.
+
+    The returned message is shown at the top of the page instead.
+    """
+    field = error.field if isinstance(error, InvalidInput) else None
+    if form is not None and field in form.fields:
+        form.add_error(field, error.message)
+        return None
+    if form is not None and form.is_bound:
+        form.add_error(None, error.message)
+        return None
+    return error.message

@@ -1,0 +1,156 @@
+"""What a requester reads about a ticket, in plain words, computed once per page.
+
+Templates stay dumb: they receive these small objects and never reach for fields the
+requester must not see (priority, tags, working unit, notes). Everything here works on
+rows already loaded, so it adds no queries.
+"""
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from django.utils import timezone
+from django.utils.timesince import timesince
+
+from scotty.accounts.models import Person
+from scotty.tickets import states, wording
+from scotty.tickets.models import (
+    Attachment,
+    EventKind,
+    Message,
+    NextStepOwner,
+    Ticket,
+    TicketEvent,
+)
+from scotty.tickets.states import Status
+
+# Who does the next step, in the requester's words ("you" is decided per viewer).
+_OWNER_WORDS: dict[str, str] = {
+    NextStepOwner.DESK: "us",
+    NextStepOwner.THIRD_PARTY: "a third party",
+}
+
+
+@dataclass(frozen=True)
+class NextStep:
+    text: str
+    who: str  # "you", "us", "a third party", or the requester's first name for a watcher
+    yours: bool  # the person looking at it has to act
+
+
+def next_step(ticket: Ticket, viewer: Person) -> NextStep | None:
+    """The ticket's next step if the desk shared it with the requester, else None."""
+    if not ticket.next_step_shared or not ticket.next_step:
+        return None
+    owner = ticket.next_step_owner
+    if owner == NextStepOwner.REQUESTER:
+        yours = ticket.requester_id == viewer.pk
+        who = "you" if yours else ticket.requester.get_short_name()
+        return NextStep(ticket.next_step, who, yours)
+    who = _OWNER_WORDS.get(owner, "")
+    return NextStep(ticket.next_step, who, False)
+
+
+@dataclass(frozen=True)
+class StatusView:
+    code: str  # for the CSS class
+    words: str  # the requester's wording
+    on_you: bool  # "We need something from you": make it stand out
+
+
+def status_of(ticket: Ticket) -> StatusView:
+    return StatusView(
+        ticket.status,
+        states.requester_wording(ticket.status),
+        ticket.status == Status.WAITING_ON_REQUESTER,
+    )
+
+
+@dataclass(frozen=True)
+class Row:
+    """One line of "My requests"."""
+
+    ticket: Ticket
+    status: StatusView
+    next_step: NextStep | None
+    watching: bool  # filed by someone else; this person follows it
+
+    @property
+    def updated(self) -> str:
+        """Relative ("just now", "3 hours ago"): read faster than a date in a list."""
+        when = self.ticket.updated_at
+        if timezone.now() - when < timedelta(minutes=1):
+            return "just now"
+        return f"{timesince(when, depth=1)} ago"
+
+
+def rows(tickets: list[Ticket], viewer: Person) -> list[Row]:
+    return [
+        Row(t, status_of(t), next_step(t, viewer), t.requester_id != viewer.pk) for t in tickets
+    ]
+
+
+def person_name(person: Person, ticket: Ticket, viewer: Person) -> str:
+    """How a person is named: "You", the requester's full name, or an agent's first name
+    (never an agent's full name or contact details)."""
+    if person.pk == viewer.pk:
+        return "You"
+    if person.pk == ticket.requester_id:
+        return str(person)
+    return person.get_short_name()
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One item of the public timeline: a reply (with files) or a one-line event."""
+
+    at: datetime
+    text: str
+    message: Message | None = None
+    author: str = ""
+    mine: bool = False
+    files: tuple[Attachment, ...] = ()
+
+
+def _event_text(event: TicketEvent, who: str) -> str | None:
+    # Next-step events read as the step itself; the owner change adds nothing for a
+    # requester, and the old value is never shown (it may have been private).
+    if event.field == "next_step_owner":
+        return None
+    if event.field == "next_step":
+        return f"{who}: next step is “{event.new_value}”" if event.new_value else None
+    if event.kind == EventKind.CREATED:
+        return None  # the description opens the conversation already
+    if event.field == "resolution":
+        return f"{who} described what was done"
+    return wording.describe(event, for_requester=True)
+
+
+def entry(event: TicketEvent, viewer: Person) -> Entry | None:
+    """How one public event reads to the requester; None for events not worth a line."""
+    message, actor, ticket = event.message, event.actor, event.ticket
+    who = person_name(actor, ticket, viewer) if actor else "Scotty"
+    if message is not None:
+        if message.is_internal:  # the selector filters notes; never trust one layer alone
+            return None
+        files = tuple(message.attachments.all())
+        return Entry(event.at, "", message, who, actor is not None and actor.pk == viewer.pk, files)
+    if event.kind == EventKind.FOLLOW_UP_OPENED:
+        # Linked (when this person may open it) at the top of the page, not here.
+        return Entry(event.at, f"{who} opened a follow-up request, {event.new_value}")
+    text = _event_text(event, who)
+    return Entry(event.at, text) if text else None
+
+
+def timeline(events: list[TicketEvent], ticket: Ticket, viewer: Person) -> list[Entry]:
+    """The public timeline as entries. Events must come from `selectors.timeline` with
+    requester access, so only public events are here."""
+    entries = []
+    for event in events:
+        if not event.is_public:
+            continue
+        # The selector does not attach the ticket; `describe` reads it once per event.
+        event.ticket = ticket
+        item = entry(event, viewer)
+        if item is not None:
+            entries.append(item)
+    return entries

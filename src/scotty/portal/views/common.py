@@ -1,0 +1,33 @@
+"""Small helpers every portal view shares: who is asking, which ticket, which status code."""
+
+from typing import cast
+
+from django.http import Http404, HttpRequest
+
+from scotty.accounts.models import Person
+from scotty.core.errors import DomainError, NotAllowed, NotFound
+from scotty.tickets import selectors
+from scotty.tickets.selectors import TicketAccess
+
+
+def person_of(request: HttpRequest) -> Person:
+    """The signed-in person (views are behind login_required, so never anonymous)."""
+    return cast(Person, request.user)
+
+
+def load(request: HttpRequest, reference: str) -> TicketAccess:
+    """The request as its requester (or a watcher) sees it; 404 for anyone else.
+
+    Always the requester's side, even for agents: the desk is where agents work.
+    """
+    try:
+        return selectors.access_as_requester(person_of(request), reference)
+    except NotFound as error:
+        raise Http404(error.message) from None
+
+
+def status_for(error: DomainError) -> int:
+    """The HTTP status for a refused action; a NotFound never renders a page."""
+    if isinstance(error, NotFound):
+        raise Http404(error.message)
+    return 403 if isinstance(error, NotAllowed) else 400

@@ -1,0 +1,71 @@
+"""One request, from the requester's side: status, next step, public conversation.
+
+The page runs a fixed number of queries however long the conversation is: the ticket
+(one query), its description files, the timeline with its files (two), linked tickets.
+"""
+
+from django.contrib.auth.decorators import login_required
+from django.db.models import Q
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+from scotty.portal import presenters
+from scotty.portal.forms import RejectForm, ReplyForm
+from scotty.portal.views.common import load, person_of
+from scotty.tickets import selectors
+from scotty.tickets.selectors import TicketAccess, reopen_deadline
+from scotty.tickets.states import Status
+
+
+@login_required
+@require_GET
+def request_page(request: HttpRequest, reference: str) -> HttpResponse:
+    return render_request(request, load(request, reference))
+
+
+def _linked(access: TicketAccess, request: HttpRequest) -> dict[str, object]:
+    """The original and the follow-ups of this ticket that this person may open."""
+    ticket = access.ticket
+    linked = list(
+        selectors.requester_tickets(person_of(request))
+        .filter(Q(follow_up_of_id=ticket.pk) | Q(pk=ticket.follow_up_of_id))
+        .only("reference", "title", "follow_up_of_id")
+        .order_by("id")
+    )
+    return {
+        "original": next((t for t in linked if t.pk == ticket.follow_up_of_id), None),
+        "follow_ups": [t for t in linked if t.follow_up_of_id == ticket.pk],
+    }
+
+
+def render_request(
+    request: HttpRequest,
+    access: TicketAccess,
+    *,
+    status: int = 200,
+    reply_form: ReplyForm | None = None,
+    reject_form: RejectForm | None = None,
+    error: str | None = None,
+) -> HttpResponse:
+    """The request page; POST views re-render it with their bound form and the error."""
+    ticket, viewer = access.ticket, person_of(request)
+    events = selectors.timeline(access)
+    if reject_form is not None and ticket.status != Status.RESOLVED and not error:
+        # The "not fixed" form is only drawn on a resolved request; say why at the top.
+        error = " ".join(str(e) for e in reject_form.non_field_errors()) or None
+    context = {
+        "ticket": ticket,
+        "status": presenters.status_of(ticket),
+        "next_step": presenters.next_step(ticket, viewer),
+        "description_files": list(selectors.description_attachments(ticket)),
+        "entries": presenters.timeline(events, ticket, viewer),
+        "resolved": ticket.status == Status.RESOLVED,
+        "closed": ticket.status == Status.CLOSED,
+        "reopen_by": reopen_deadline(ticket) if ticket.status == Status.RESOLVED else None,
+        "reply_form": reply_form or ReplyForm(),
+        "reject_form": reject_form or RejectForm(),
+        "error": error,
+        **_linked(access, request),
+    }
+    return render(request, "portal/request.html", context, status=status)

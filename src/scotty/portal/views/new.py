@@ -1,0 +1,35 @@
+"""Filing a new request: the form checks shape, `open_ticket` decides."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_http_methods
+
+from scotty.core.errors import DomainError
+from scotty.portal.forms import NewRequestForm, show_error
+from scotty.portal.views.common import person_of, status_for
+from scotty.tickets import services
+from scotty.tickets.models import Channel
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def new_request(request: HttpRequest) -> HttpResponse:
+    if request.method != "POST":
+        return render(request, "portal/new.html", {"form": NewRequestForm()})
+    form = NewRequestForm(request.POST, request.FILES)
+    if not form.is_valid():
+        return render(request, "portal/new.html", {"form": form}, status=400)
+    person, data = person_of(request), form.cleaned_data
+    try:
+        ticket = services.open_ticket(
+            actor=person, requester=person, unit=data["unit"], title=data["title"],
+            description=data["description"], channel=Channel.PORTAL, files=data["attachments"],
+        )  # fmt: skip
+    except DomainError as error:
+        status = status_for(error)
+        show_error(form, error)
+        return render(request, "portal/new.html", {"form": form}, status=status)
+    messages.success(request, f"Thank you. We received your request {ticket.reference}.")
+    return redirect("portal:request", reference=ticket.reference)
