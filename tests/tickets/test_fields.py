@@ -23,9 +23,9 @@ def test_assigning_a_new_ticket_opens_it_and_records_both_changes(org: Org) -> N
     fresh = Ticket.objects.get()
     assert fresh.assignee == org.agent2 and fresh.status == Status.OPEN and fresh.version == 2
     changed = dict(
-        fresh.events.filter(field__in=["assignee_id", "status"]).values_list("field", "new_value")
+        fresh.events.filter(field__in=["assignee", "status"]).values_list("field", "new_value")
     )
-    assert changed == {"assignee_id": "Bea Second", "status": "open"}
+    assert changed == {"assignee": "Bea Second", "status": "open"}
 
 
 def test_only_agents_of_the_working_unit_can_be_assigned(org: Org) -> None:

@@ -99,7 +99,7 @@ def test_a_transfer_gives_the_second_level_unit_access_and_the_front_line_keeps_
     assert selectors.can_work(org.infra_agent, ticket)
     assert selectors.can_work(org.agent, ticket)  # still the owning unit
     assert ticket.owning_unit == org.it and ticket.working_unit == org.infra
-    event = ticket.events.get(field="working_unit_id")
+    event = ticket.events.get(field="working_unit")
     assert (event.old_value, event.new_value) == ("IT Service Desk", "IT Infrastructure")
 
 

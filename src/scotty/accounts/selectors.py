@@ -55,10 +55,13 @@ def agents_of(unit_ids: list[int]) -> QuerySet[Person]:
     )
 
 
-def find_people(query: str, *, limit: int = 10, agents_only: bool = False) -> list[Person]:
+def find_people(
+    query: str, *, limit: int = 10, agents_only: bool = False, unit_id: int | None = None
+) -> list[Person]:
     """People whose name or e-mail contains the text typed so far, for pickers.
 
-    Bounded by `limit`, so a picker never lists the whole organisation.
+    `agents_only` keeps agents of any unit, `unit_id` agents of that unit. Bounded by
+    `limit`, so a picker never lists the whole organisation.
     """
     query = query.strip()[:100]
     if len(query) < 2:
@@ -66,6 +69,8 @@ def find_people(query: str, *, limit: int = 10, agents_only: bool = False) -> li
     people = Person.objects.filter(is_active=True).filter(
         Q(full_name__icontains=query) | Q(email__istartswith=query)
     )
-    if agents_only:
+    if unit_id is not None:
+        people = people.filter(memberships__unit_id=unit_id)
+    elif agents_only:
         people = people.filter(memberships__isnull=False).distinct()
     return list(people.select_related("department", "location").order_by("full_name")[:limit])

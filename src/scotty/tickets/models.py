@@ -24,6 +24,7 @@ class Channel(models.TextChoices):
     API = "api", "API"
     PHONE = "phone", "Phone"
     WALK_IN = "walk_in", "Walk-in"
+    DESK = "desk", "Desk"  # messages agents write in the desk; tickets never start here
 
 
 class NextStepOwner(models.TextChoices):

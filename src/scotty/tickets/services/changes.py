@@ -78,10 +78,11 @@ def apply_changes(
         for change in real:
             if change.field in _SILENT_FIELDS:
                 continue
+            # Events name the field as people do ("assignee"), not the column.
             events.field_changed(
                 ticket,
                 actor,
-                change.field,
+                change.field.removesuffix("_id"),
                 change.old_shown,
                 change.new_shown,
                 public=change.public,

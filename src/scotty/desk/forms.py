@@ -1,0 +1,214 @@
+"""Desk forms: they check the shape of what an agent sent, nothing more.
+
+Rules (who may be assigned, which status may follow which, how long a reply may be)
+live in the ticket services, so the desk, the API and e-mail refuse the same things
+with the same words. A form here turns text into the values a service takes.
+"""
+
+from typing import Any
+
+from django import forms
+from django.core.files.uploadedfile import UploadedFile
+
+from scotty.accounts.models import Person, SupportUnit
+from scotty.tickets.models import Channel, MessageKind, NextStepOwner
+from scotty.tickets.priority import Impact, Priority, Urgency
+from scotty.tickets.queues import SORT_LABELS, QueueFilters, Sort
+from scotty.tickets.states import Status
+
+
+class PersonField(forms.ModelChoiceField):  # type: ignore[type-arg]
+    """A person picked by e-mail address: what the people picker fills in."""
+
+    default_error_messages = {
+        "invalid_choice": "Nobody with that e-mail address has an account. "
+        "Pick someone from the suggestions."
+    }
+
+    def __init__(self, **kwargs: Any) -> None:
+        people = Person.objects.filter(is_active=True)
+        super().__init__(queryset=people, to_field_name="email", **kwargs)
+
+    def to_python(self, value: Any) -> Any:
+        if isinstance(value, str):
+            value = value.strip().lower()
+        return super().to_python(value)
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class FilesField(forms.FileField):
+    """Any number of files (the service enforces how many, which types, how big)."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("widget", MultipleFileInput())
+        kwargs.setdefault("required", False)
+        super().__init__(**kwargs)
+
+    def clean(self, data: Any, initial: Any = None) -> "list[UploadedFile[Any]]":
+        items = data if isinstance(data, list | tuple) else [data]
+        return [super(FilesField, self).clean(item, initial) for item in items if item]
+
+
+class TicketForm(forms.Form):
+    """Every write on a ticket carries the version the agent saw (optimistic lock)."""
+
+    version = forms.IntegerField(
+        min_value=1,
+        widget=forms.HiddenInput,
+        error_messages={"required": "This form is out of date: reload the ticket."},
+    )
+
+
+class ReplyForm(TicketForm):
+    kind = forms.ChoiceField(
+        choices=MessageKind.choices, initial=MessageKind.REPLY, widget=forms.RadioSelect
+    )
+    # Not required here: the service says "The message cannot be empty." like everywhere.
+    body = forms.CharField(
+        required=False, strip=False, widget=forms.Textarea(attrs={"rows": 6, "required": True})
+    )
+    attachments = FilesField()
+
+
+class StatusForm(TicketForm):
+    to = forms.CharField(max_length=30)
+    resolution = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class AssignForm(TicketForm):
+    assignee = PersonField(required=False)  # empty: nobody
+
+
+class PriorityForm(TicketForm):
+    impact = forms.ChoiceField(choices=Impact.choices)
+    urgency = forms.ChoiceField(choices=Urgency.choices)
+    override = forms.TypedChoiceField(
+        choices=[("", "As the matrix says"), *Priority.choices],
+        coerce=int,
+        empty_value=None,
+        required=False,
+    )
+
+
+class NextStepForm(TicketForm):
+    text = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    owner = forms.ChoiceField(choices=[("", "—"), *NextStepOwner.choices], required=False)
+    shared = forms.BooleanField(required=False)
+
+
+class TransferForm(TicketForm):
+    working_unit = forms.ModelChoiceField(queryset=SupportUnit.objects.all())
+    owning_unit = forms.ModelChoiceField(
+        queryset=SupportUnit.objects.all(), required=False, empty_label="Keep the owning unit"
+    )
+
+    def __init__(self, *args: Any, units: list[SupportUnit] | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if units is not None:  # render from a list already loaded: no query per select
+            choices = [(u.pk, u.name) for u in units]
+            self.fields["working_unit"].choices = choices  # type: ignore[attr-defined]
+            self.fields["owning_unit"].choices = [("", "Keep the owning unit"), *choices]  # type: ignore[attr-defined]
+
+
+class TagsForm(TicketForm):
+    tags = forms.CharField(required=False, max_length=2000)
+
+    def names(self) -> list[str]:
+        raw: str = self.cleaned_data["tags"]
+        return [n for n in raw.replace(",", " ").split() if n]
+
+
+class WatcherForm(TicketForm):
+    watcher = PersonField()
+
+
+class UnwatchForm(TicketForm):
+    watcher = forms.ModelChoiceField(queryset=Person.objects.all())
+
+
+class LogCallForm(forms.Form):
+    """A phone call or walk-in, logged by the agent who took it."""
+
+    requester = PersonField()
+    unit = forms.ModelChoiceField(queryset=SupportUnit.objects.none(), empty_label=None)
+    channel = forms.ChoiceField(
+        choices=[(Channel.PHONE, "Phone"), (Channel.WALK_IN, "Walk-in")],
+        initial=Channel.PHONE,
+        widget=forms.RadioSelect,
+    )
+    title = forms.CharField(required=False, max_length=1000)
+    description = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 6}))
+    impact = forms.ChoiceField(choices=Impact.choices, initial=Impact.LOW)
+    urgency = forms.ChoiceField(choices=Urgency.choices, initial=Urgency.MEDIUM)
+    attachments = FilesField()
+
+    def __init__(self, *args: Any, units: list[SupportUnit], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        unit_field: forms.ModelChoiceField = self.fields["unit"]  # type: ignore[type-arg,assignment]
+        unit_field.queryset = SupportUnit.objects.filter(pk__in=[u.pk for u in units])
+        unit_field.choices = [(u.pk, u.name) for u in units]  # no second query to render
+        front = [u for u in units if u.is_front_line] or units
+        if front:
+            self.initial.setdefault("unit", front[0].pk)
+
+
+class QueueFilterForm(forms.Form):
+    """The filter bar above a queue (GET). Bad values are reported and ignored."""
+
+    status = forms.ChoiceField(choices=[("", "Any status"), *Status.choices], required=False)
+    priority = forms.TypedChoiceField(
+        choices=[("", "Any priority"), *Priority.choices],
+        coerce=int,
+        empty_value=None,
+        required=False,
+    )
+    unit = forms.TypedChoiceField(coerce=int, empty_value=None, required=False)
+    assignee = forms.ChoiceField(required=False)
+    requester = forms.CharField(required=False, max_length=254)
+    tag = forms.CharField(required=False, max_length=50)
+    sort = forms.ChoiceField(required=False)
+    after = forms.CharField(required=False, max_length=100)
+
+    def __init__(
+        self,
+        *args: Any,
+        units: list[SupportUnit],
+        agents: list[Person],
+        sorts: tuple[Sort, ...],
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].choices = [("", "Any unit"), *((u.pk, u.name) for u in units)]  # type: ignore[attr-defined]
+        self.fields["assignee"].choices = [  # type: ignore[attr-defined]
+            ("", "Anyone"),
+            ("none", "Nobody (unassigned)"),
+            *((str(a.pk), a.full_name) for a in agents),
+        ]
+        self.fields["sort"].choices = [(s.value, SORT_LABELS[s]) for s in sorts]  # type: ignore[attr-defined]
+
+    def filters(self) -> QueueFilters:
+        """The valid part of the filters (invalid values are shown as errors, not applied)."""
+        self.is_valid()
+        data = self.cleaned_data
+        assignee = data.get("assignee") or ""
+        return QueueFilters(
+            status=data.get("status") or "",
+            priority=data.get("priority"),
+            unit_id=data.get("unit"),
+            assignee_id=int(assignee) if assignee.isdigit() else None,
+            unassigned=assignee == "none",
+            requester_email=data.get("requester") or "",
+            tag=data.get("tag") or "",
+        )
+
+    def chosen_sort(self) -> Sort | None:
+        self.is_valid()
+        value = self.cleaned_data.get("sort")
+        return Sort(value) if value else None
+
+    def cursor(self) -> str:
+        self.is_valid()
+        return str(self.cleaned_data.get("after") or "")

@@ -1,0 +1,179 @@
+"""Writes on a ticket: one endpoint per intention, each calling exactly one service.
+
+Every endpoint works the same way (see `act`): find the ticket the agent works, check
+the form's shape, call the service, then redirect back (plain POST) or answer with the
+fresh `#ticket` fragment and an `HX-Trigger: ticket-changed` (htmx). A refusal saves
+nothing and shows the service's own words: 409 for a conflict (with what changed),
+403 for a change the agent may not make, 400 for anything else.
+"""
+
+from collections.abc import Callable
+from typing import Any
+
+from django.contrib import messages
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+from django_htmx.http import HttpResponseClientRedirect, trigger_client_event
+
+from scotty.accounts.models import Person
+from scotty.core.errors import Conflict, DomainError, NotAllowed
+from scotty.desk.access import DeskRequest, agent_access, agent_required
+from scotty.desk.forms import TagsForm
+from scotty.desk.views.tickets import FORMS, Problem, render_ticket, wants_fragment
+from scotty.tickets import services, states
+from scotty.tickets.models import Channel, MessageKind, Ticket
+
+# perform(ticket, agent, cleaned form data, form) -> what to tell the agent afterwards
+Perform = Callable[[Ticket, Person, dict[str, Any], Any], str]
+
+_STATUS_CODES: list[tuple[type[DomainError], int]] = [(Conflict, 409), (NotAllowed, 403)]
+
+
+def _refused(
+    request: DeskRequest, reference: str, form: str, error: DomainError, status: int
+) -> HttpResponse:
+    access = agent_access(request, reference)  # reloaded: show the ticket as it is now
+    changes = error.changes if isinstance(error, Conflict) else []
+    problem = Problem(form, error.message, changes, request.POST)
+    return render_ticket(request, access, status=status, problem=problem)
+
+
+def _done(request: DeskRequest, reference: str, notice: str, *, form: str) -> HttpResponse:
+    try:
+        access = agent_access(request, reference)
+    except Http404:  # handed to units the agent does not work for: nothing left to show
+        messages.success(request, f"{notice} {reference} has left your units.")
+        home = reverse("desk:home")
+        return HttpResponseClientRedirect(home) if request.htmx else redirect(home)
+    if not wants_fragment(request):
+        messages.success(request, notice)
+        return redirect("desk:ticket", reference=reference)
+    response = render_ticket(request, access, notice=notice, sent=form)
+    return trigger_client_event(response, "ticket-changed")
+
+
+def _first_error(form: Any) -> str:
+    name, errors = next(iter(form.errors.items()))
+    if name in form.fields and name != "version":
+        return f"Nothing was saved. {form[name].label}: {errors[0]}"
+    return f"Nothing was saved. {errors[0]}"
+
+
+def act(request: DeskRequest, reference: str, form_name: str, perform: Perform) -> HttpResponse:
+    """Run one write on the ticket `reference` from the form `form_name`."""
+    access = agent_access(request, reference)
+    kwargs = {"auto_id": f"{form_name}-%s"}
+    form = FORMS[form_name](request.POST, request.FILES, **kwargs)  # type: ignore[arg-type]
+    if not form.is_valid():
+        problem = Problem(form_name, _first_error(form), [], request.POST)
+        return render_ticket(request, access, status=400, problem=problem)
+    try:
+        notice = perform(access.ticket, request.user, form.cleaned_data, form)
+    except DomainError as error:
+        status = next((code for kind, code in _STATUS_CODES if isinstance(error, kind)), 400)
+        return _refused(request, access.ticket.reference, form_name, error, status)
+    return _done(request, access.ticket.reference, notice, form=form_name)
+
+
+def _reply(ticket: Ticket, agent: Person, data: dict[str, Any], _: Any) -> str:
+    note = data["kind"] == MessageKind.NOTE
+    outcome = services.add_reply(
+        ticket,
+        author=agent,
+        body=data["body"],
+        internal=note,
+        files=data["attachments"],
+        channel=Channel.DESK,
+    )
+    # Not "sent": e-mail notifications arrive with the e-mail issue; today they read it online.
+    return "Internal note added." if note else f"Reply added for {outcome.ticket.requester}."
+
+
+def _status(ticket: Ticket, agent: Person, data: dict[str, Any], _: Any) -> str:
+    services.transition(
+        ticket,
+        actor=agent,
+        to=data["to"],
+        resolution=data["resolution"],
+        expected_version=data["version"],
+    )
+    return f"Status is now {states.label(ticket.status).lower()}."
+
+
+def _assign(ticket: Ticket, agent: Person, data: dict[str, Any], _: Any) -> str:
+    who = data["assignee"]
+    services.assign(ticket, actor=agent, assignee=who, expected_version=data["version"])
+    return f"Assigned to {who}." if who else "Nobody is assigned now."
+
+
+def _priority(ticket: Ticket, agent: Person, data: dict[str, Any], _: Any) -> str:
+    services.set_priority(
+        ticket,
+        actor=agent,
+        impact=data["impact"],
+        urgency=data["urgency"],
+        override=data["override"],
+        expected_version=data["version"],
+    )
+    return f"Priority is now {ticket.get_priority_display()}."
+
+
+def _next_step(ticket: Ticket, agent: Person, data: dict[str, Any], _: Any) -> str:
+    services.set_next_step(
+        ticket,
+        actor=agent,
+        text=data["text"],
+        owner=data["owner"],
+        shared=data["shared"],
+        expected_version=data["version"],
+    )
+    return "Next step saved." if ticket.next_step else "Next step cleared."
+
+
+def _transfer(ticket: Ticket, agent: Person, data: dict[str, Any], _: Any) -> str:
+    services.transfer(
+        ticket,
+        actor=agent,
+        working_unit=data["working_unit"],
+        owning_unit=data["owning_unit"],
+        expected_version=data["version"],
+    )
+    return f"Handed to {ticket.working_unit}."
+
+
+def _tags(ticket: Ticket, agent: Person, _: dict[str, Any], form: TagsForm) -> str:
+    services.set_tags(ticket, actor=agent, names=form.names())
+    return "Tags saved."
+
+
+def _watch(ticket: Ticket, agent: Person, data: dict[str, Any], _: Any) -> str:
+    services.add_watcher(ticket, actor=agent, watcher=data["watcher"])
+    return f"{data['watcher']} now watches this ticket."
+
+
+def _unwatch(ticket: Ticket, agent: Person, data: dict[str, Any], _: Any) -> str:
+    services.remove_watcher(ticket, actor=agent, watcher=data["watcher"])
+    return f"{data['watcher']} no longer watches this ticket."
+
+
+def _endpoint(form_name: str, perform: Perform) -> Callable[..., HttpResponse]:
+    @agent_required()  # first, so a non-agent gets 404 whatever the method
+    @require_POST
+    def view(request: DeskRequest, reference: str) -> HttpResponse:
+        return act(request, reference, form_name, perform)
+
+    view.__name__ = view.__qualname__ = form_name
+    return view
+
+
+reply = _endpoint("reply", _reply)
+change_status = _endpoint("status", _status)
+assign = _endpoint("assign", _assign)
+set_priority = _endpoint("priority", _priority)
+set_next_step = _endpoint("next_step", _next_step)
+transfer = _endpoint("transfer", _transfer)
+set_tags = _endpoint("tags", _tags)
+watch = _endpoint("watch", _watch)
+unwatch = _endpoint("unwatch", _unwatch)

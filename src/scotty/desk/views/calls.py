@@ -1,0 +1,45 @@
+"""Logging a phone call or a walk-in as a ticket, in as few keystrokes as possible."""
+
+from django.contrib import messages
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+
+from scotty.accounts.selectors import units_of
+from scotty.core.errors import DomainError
+from scotty.desk.access import DeskRequest, agent_required
+from scotty.desk.forms import LogCallForm
+from scotty.tickets import services
+from scotty.tickets.models import Ticket
+
+
+def _open(request: DeskRequest, form: LogCallForm) -> Ticket:
+    data = form.cleaned_data
+    return services.open_ticket(
+        actor=request.user,
+        requester=data["requester"],
+        unit=data["unit"],
+        title=data["title"],
+        description=data["description"],
+        channel=data["channel"],
+        impact=data["impact"],
+        urgency=data["urgency"],
+        files=data["attachments"],
+    )
+
+
+@agent_required()
+def log_call(request: DeskRequest) -> HttpResponse:
+    posted = request.method == "POST"
+    units = list(units_of(request.user))
+    form = LogCallForm(request.POST if posted else None, request.FILES or None, units=units)
+    error = ""
+    if posted and form.is_valid():
+        try:
+            ticket = _open(request, form)
+        except DomainError as refused:
+            error = refused.message
+        else:
+            messages.success(request, f"{ticket.reference} opened for {ticket.requester}.")
+            return redirect("desk:ticket", reference=ticket.reference)
+    context = {"form": form, "error": error, "active": "log_call"}
+    return render(request, "desk/log_call.html", context, status=400 if posted else 200)

@@ -1,0 +1,148 @@
+"""The ticket page: everything an agent needs to pick a ticket up where it was left.
+
+One page, one template. Writes (see `actions.py`) answer an htmx request with the
+`#ticket` fragment of the same template, so the hidden versions in every form stay in
+step with the ticket after each change; without JavaScript they redirect back here.
+"""
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from django import forms
+from django.http import HttpResponse, QueryDict
+from django.shortcuts import render
+from django.utils.cache import patch_vary_headers
+
+from scotty.accounts.models import SupportUnit
+from scotty.accounts.selectors import unit_ids_of
+from scotty.desk import forms as desk_forms
+from scotty.desk.access import DeskRequest, agent_access, agent_required
+from scotty.tickets import selectors, states
+from scotty.tickets.models import Ticket, TicketEvent
+from scotty.tickets.priority import priority_for
+from scotty.tickets.selectors import TicketAccess
+from scotty.tickets.wording import describe
+
+TEMPLATE = "desk/ticket.html"
+PARTS = frozenset({"ticket", "timeline"})
+
+# The forms on the page, by the name the templates and actions use.
+FORMS: dict[str, type[desk_forms.TicketForm]] = {
+    "reply": desk_forms.ReplyForm,
+    "status": desk_forms.StatusForm,
+    "assign": desk_forms.AssignForm,
+    "priority": desk_forms.PriorityForm,
+    "next_step": desk_forms.NextStepForm,
+    "transfer": desk_forms.TransferForm,
+    "tags": desk_forms.TagsForm,
+    "watch": desk_forms.WatcherForm,
+    "unwatch": desk_forms.UnwatchForm,
+}
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Why the last write was refused, shown above the ticket."""
+
+    form: str
+    message: str
+    changes: list[str] = field(default_factory=list)  # on a conflict: what others changed
+    data: QueryDict | None = None  # what the agent sent, to show it again
+
+
+@dataclass(frozen=True)
+class Entry:
+    event: TicketEvent
+    text: str  # the event in words; empty for messages, which render themselves
+
+
+def _initial(ticket: Ticket, tags: list[str]) -> dict[str, dict[str, Any]]:
+    return {
+        "priority": {
+            "impact": ticket.impact,
+            "urgency": ticket.urgency,
+            "override": ticket.priority if ticket.priority_overridden else "",
+        },
+        "next_step": {
+            "text": ticket.next_step,
+            "owner": ticket.next_step_owner,
+            "shared": ticket.next_step_shared,
+        },
+        "transfer": {"working_unit": ticket.working_unit_id},
+        "tags": {"tags": " ".join(tags)},
+    }
+
+
+def _forms(
+    ticket: Ticket, tags: list[str], units: list[SupportUnit], problem: Problem | None
+) -> dict[str, forms.Form]:
+    initial = _initial(ticket, tags)
+    built: dict[str, forms.Form] = {}
+    for name, form_class in FORMS.items():
+        kwargs: dict[str, Any] = {"auto_id": f"{name}-%s"}
+        if name == "transfer":
+            kwargs["units"] = units
+        if problem is not None and problem.form == name and problem.data is not None:
+            data = problem.data.copy()
+            data["version"] = str(ticket.version)  # resubmitting applies over what they saw now
+            built[name] = form_class(data, **kwargs)
+        else:
+            values = {"version": ticket.version, **initial.get(name, {})}
+            built[name] = form_class(initial=values, **kwargs)
+    return built
+
+
+def _timeline(access: TicketAccess) -> list[Entry]:
+    return [Entry(e, "" if e.message_id else describe(e)) for e in selectors.timeline(access)]
+
+
+def ticket_context(
+    request: DeskRequest, access: TicketAccess, problem: Problem | None = None
+) -> dict[str, Any]:
+    """What the ticket page shows; a fixed number of queries however long the ticket is."""
+    ticket = access.ticket
+    tags = [t.name for t in ticket.tags.all()]
+    units = list(SupportUnit.objects.all())
+    return {
+        "ticket": ticket,
+        "timeline": _timeline(access),
+        "description_files": list(selectors.description_attachments(ticket)),
+        "other_open": selectors.other_open_tickets(request.user, ticket),
+        "tags": tags,
+        "watchers": list(ticket.watchers.all()),
+        "forms": _forms(ticket, tags, units, problem),
+        "targets": [(s, states.label(s)) for s in states.allowed_targets(ticket.status)],
+        "matrix_priority": priority_for(ticket.impact, ticket.urgency),
+        # Only offered to agents of the working unit (the service refuses anyone else).
+        "can_take": ticket.working_unit_id in unit_ids_of(request.user),
+        "problem": problem,
+    }
+
+
+def wants_fragment(request: DeskRequest) -> bool:
+    # A history restore after "back" needs the whole page, not a fragment.
+    return bool(request.htmx) and not request.htmx.history_restore_request
+
+
+def render_ticket(
+    request: DeskRequest,
+    access: TicketAccess,
+    *,
+    status: int = 200,
+    problem: Problem | None = None,
+    **extra: Any,
+) -> HttpResponse:
+    """The ticket page, or its `#ticket` fragment for htmx."""
+    context = {**ticket_context(request, access, problem), **extra}
+    part = request.GET.get("part", "ticket")
+    name = f"{TEMPLATE}#{part if part in PARTS else 'ticket'}"
+    response = render(
+        request, name if wants_fragment(request) else TEMPLATE, context, status=status
+    )
+    patch_vary_headers(response, ("HX-Request",))
+    return response
+
+
+@agent_required()
+def ticket_page(request: DeskRequest, reference: str) -> HttpResponse:
+    return render_ticket(request, agent_access(request, reference))

@@ -1,0 +1,277 @@
+"""Agent queues: which tickets each desk list shows, in which order, a page at a time.
+
+Read-only. Every queue starts from `selectors.desk_tickets(person)`, the visibility rule,
+and adds a filter shaped like one of the composite indexes on `Ticket` (a unit or
+assignee, the stored `is_open` flag, then the sort key), so a page is an index range
+rather than a sort of every open ticket. Pages are cut with a keyset cursor (the sort
+key of the last row shown), never OFFSET, so page 400 costs what page 1 costs and
+tickets filed between two clicks neither repeat nor hide rows. Counts are capped.
+"""
+
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from enum import StrEnum
+
+from django.db.models import F, Q, QuerySet
+from django.utils import timezone
+
+from scotty.accounts.models import Person
+from scotty.accounts.selectors import unit_ids_of
+from scotty.core.errors import NotFound
+from scotty.tickets.models import Ticket
+from scotty.tickets.selectors import desk_tickets
+from scotty.tickets.states import WAITING_STATUSES
+
+PAGE_SIZE = 25
+# Counting stops here: "1000+" tells an agent as much as 48,213 and costs a bounded scan.
+COUNT_CAP = 1000
+# How far back "recently resolved" looks.
+RECENT_DAYS = 30
+
+
+class Sort(StrEnum):
+    PRIORITY = "priority"  # most pressing first, then the oldest: what to work on next
+    NEWEST = "newest"
+    OLDEST = "oldest"
+    RECENTLY_RESOLVED = "resolved"  # latest resolution first
+
+
+SORT_LABELS = {
+    Sort.PRIORITY: "Priority, then oldest",
+    Sort.NEWEST: "Newest first",
+    Sort.OLDEST: "Oldest first",
+    Sort.RECENTLY_RESOLVED: "Latest resolved first",
+}
+
+# Each sort is a list of (field, descending); the last key is always the unique id, so
+# the order is total and a cursor names exactly one position.
+_SORT_KEYS: dict[Sort, tuple[tuple[str, bool], ...]] = {
+    Sort.PRIORITY: (("priority", False), ("id", False)),
+    Sort.NEWEST: (("id", True),),
+    Sort.OLDEST: (("id", False),),
+    Sort.RECENTLY_RESOLVED: (("resolved_at", True), ("id", True)),
+}
+
+
+@dataclass(frozen=True)
+class Queue:
+    slug: str
+    title: str
+    description: str
+    sorts: tuple[Sort, ...] = (Sort.PRIORITY, Sort.NEWEST, Sort.OLDEST)
+
+    @property
+    def default_sort(self) -> Sort:
+        return self.sorts[0]
+
+
+QUEUES: tuple[Queue, ...] = (
+    Queue("mine", "My tickets", "Open tickets assigned to you."),
+    Queue("unassigned", "Unassigned", "Open tickets of your units that nobody has taken."),
+    Queue("open", "All open", "Every open ticket your units are working."),
+    Queue("waiting", "Waiting", "Waiting on the requester or on a third party."),
+    Queue(
+        "resolved",
+        "Recently resolved",
+        f"Resolved by your units in the last {RECENT_DAYS} days.",
+        (Sort.RECENTLY_RESOLVED, Sort.PRIORITY, Sort.NEWEST, Sort.OLDEST),
+    ),
+    Queue(
+        "handed-off",
+        "Handed to other units",
+        "Open tickets your units own that another unit is working: follow them up.",
+    ),
+)
+_BY_SLUG = {q.slug: q for q in QUEUES}
+
+
+def queue(slug: str) -> Queue:
+    """The queue with this slug; NotFound for any other."""
+    try:
+        return _BY_SLUG[slug]
+    except KeyError:
+        raise NotFound("No such queue.") from None
+
+
+@dataclass(frozen=True)
+class QueueFilters:
+    """Narrowing an agent chose on top of a queue; None or "" means "any"."""
+
+    status: str = ""
+    priority: int | None = None
+    unit_id: int | None = None  # the working unit
+    assignee_id: int | None = None
+    unassigned: bool = False
+    requester_email: str = ""
+    tag: str = ""
+
+
+def _my_units(person: Person) -> list[int] | None:
+    # None: an administrator, who works every unit, so no unit filter at all.
+    return None if person.is_superuser else unit_ids_of(person)
+
+
+def _worked_by(units: list[int] | None) -> Q:
+    return Q() if units is None else Q(working_unit_id__in=units)
+
+
+def _queue_q(slug: str, person: Person) -> Q:
+    units = _my_units(person)
+    if slug == "mine":
+        return Q(assignee_id=person.pk, is_open=True)
+    if slug == "unassigned":
+        return _worked_by(units) & Q(is_open=True, assignee__isnull=True)
+    if slug == "open":
+        return _worked_by(units) & Q(is_open=True)
+    if slug == "waiting":
+        return _worked_by(units) & Q(status__in=sorted(WAITING_STATUSES))
+    if slug == "resolved":
+        since = timezone.now() - timedelta(days=RECENT_DAYS)
+        return _worked_by(units) & Q(resolved_at__gte=since)
+    if units is None:  # handed-off, for an administrator: any ticket away from its owner
+        return Q(is_open=True) & ~Q(working_unit_id=F("owning_unit_id"))
+    return Q(owning_unit_id__in=units, is_open=True) & ~Q(working_unit_id__in=units)
+
+
+def _filters_q(filters: QueueFilters) -> Q:
+    q = Q()
+    if filters.status:
+        q &= Q(status=filters.status)
+    if filters.priority is not None:
+        q &= Q(priority=filters.priority)
+    if filters.unit_id is not None:
+        q &= Q(working_unit_id=filters.unit_id)
+    if filters.unassigned:
+        q &= Q(assignee__isnull=True)
+    elif filters.assignee_id is not None:
+        q &= Q(assignee_id=filters.assignee_id)
+    if filters.requester_email:
+        q &= Q(requester__email=filters.requester_email.strip().lower())
+    if filters.tag:
+        q &= Q(tags__name=filters.tag.strip().lower())
+    return q
+
+
+def queue_tickets(
+    person: Person, slug: str, filters: QueueFilters | None = None
+) -> QuerySet[Ticket]:
+    """The tickets in one of `person`'s queues, narrowed by `filters`, in no order.
+
+    Raises NotFound for an unknown slug. Never wider than `desk_tickets(person)`.
+    """
+    queue(slug)
+    q = _queue_q(slug, person) & _filters_q(filters or QueueFilters())
+    return desk_tickets(person).filter(q)
+
+
+# --- Keyset pagination -------------------------------------------------------------------
+
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+
+
+def _encode(value: object) -> str:
+    if isinstance(value, datetime):
+        return str((value - _EPOCH) // timedelta(microseconds=1))
+    return str(value)
+
+
+def encode_cursor(ticket: Ticket, sort: Sort) -> str:
+    """The position just after `ticket` in `sort` order, as text fit for a URL."""
+    return ".".join(_encode(getattr(ticket, field)) for field, _ in _SORT_KEYS[sort])
+
+
+def _decode(cursor: str, sort: Sort) -> list[object] | None:
+    keys = _SORT_KEYS[sort]
+    parts = cursor.split(".")
+    if len(parts) != len(keys):
+        return None
+    try:
+        numbers = [int(p) for p in parts]
+    except ValueError:
+        return None
+    return [
+        _EPOCH + timedelta(microseconds=n) if field == "resolved_at" else n
+        for (field, _), n in zip(keys, numbers, strict=True)
+    ]
+
+
+def _after(sort: Sort, values: list[object]) -> Q:
+    """Rows strictly after `values` in `sort` order: (a > x) or (a = x and b > y) ..."""
+    keys = _SORT_KEYS[sort]
+    q = Q()
+    for i, (field, descending) in enumerate(keys):
+        step = Q(**{f"{field}__{'lt' if descending else 'gt'}": values[i]})
+        for j in range(i):
+            step &= Q(**{keys[j][0]: values[j]})
+        q |= step
+    # The same condition again as a plain range on the first key, which any planner
+    # turns into an index range start.
+    first, descending = keys[0]
+    return Q(**{f"{first}__{'lte' if descending else 'gte'}": values[0]}) & q
+
+
+def _order_by(sort: Sort) -> list[str]:
+    return [f"-{field}" if descending else field for field, descending in _SORT_KEYS[sort]]
+
+
+@dataclass(frozen=True)
+class QueuePage:
+    tickets: list[Ticket]
+    next_cursor: str | None  # None on the last page
+
+
+def queue_page(
+    person: Person,
+    slug: str,
+    *,
+    filters: QueueFilters | None = None,
+    sort: Sort | None = None,
+    after: str = "",
+    size: int = PAGE_SIZE,
+) -> QueuePage:
+    """One page of a queue, starting after the cursor `after` (first page when empty).
+
+    Rows come with requester, assignee and units joined and tags prefetched, so a page
+    costs two queries however many rows it shows. A sort the queue does not offer, or a
+    cursor that does not parse, falls back to the default sort / the first page.
+    """
+    chosen = queue(slug)
+    sort = sort if sort in chosen.sorts else chosen.default_sort
+    tickets = (
+        queue_tickets(person, slug, filters)
+        .select_related("requester", "assignee", "working_unit", "owning_unit")
+        .prefetch_related("tags")
+        .order_by(*_order_by(sort))
+    )
+    position = _decode(after, sort) if after else None
+    if position is not None:
+        tickets = tickets.filter(_after(sort, position))
+    rows = list(tickets[: size + 1])
+    more = len(rows) > size
+    rows = rows[:size]
+    return QueuePage(rows, encode_cursor(rows[-1], sort) if more and rows else None)
+
+
+@dataclass(frozen=True)
+class QueueCount:
+    queue: Queue
+    count: int
+    capped: bool  # True: there are more than `count`
+
+    @property
+    def shown(self) -> str:
+        return f"{self.count}+" if self.capped else str(self.count)
+
+
+def queue_counts(person: Person, *, cap: int | None = None) -> list[QueueCount]:
+    """How many tickets each of `person`'s queues holds, counting at most `cap` each.
+
+    Each count is COUNT(*) over a LIMIT cap+1 subquery, so a queue of a million tickets
+    costs no more than one of a thousand.
+    """
+    cap = cap or COUNT_CAP
+    counts = []
+    for q in QUEUES:
+        n = queue_tickets(person, q.slug)[: cap + 1].count()
+        counts.append(QueueCount(q, min(n, cap), n > cap))
+    return counts

@@ -1,0 +1,120 @@
+"""The desk's front door and queue pages, as an agent sees them."""
+
+import re
+from typing import Any
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from scotty.core.testing import Org, file_ticket
+from scotty.tickets import queues
+from scotty.tickets.models import Ticket
+from scotty.tickets.services import assign, set_tags
+
+
+def refs_on(html: str) -> list[str]:
+    return re.findall(r'<span class="ref">([A-Z]+-\d+)</span>', html)
+
+
+def get(c: Client, slug: str, query: str = "", **headers: str) -> str:
+    response = c.get(reverse("desk:queue", args=[slug]) + query, **headers)
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_the_front_door_shows_my_tickets_by_priority_then_unassigned(
+    org: Org, client_for: Any
+) -> None:
+    low = file_ticket(org.requester, org.it, title="Low one")
+    urgent = file_ticket(org.requester, org.it, title="Server down", actor=org.agent,
+                         impact="high", urgency="high")  # fmt: skip
+    for t in (low, urgent):
+        assign(t, actor=org.agent, assignee=org.agent, expected_version=t.version)
+    waiting = file_ticket(org.other_requester, org.it, title="Nobody's yet")
+    file_ticket(org.requester, org.hr, title="HR matter")
+    body = client_for(org.agent).get(reverse("desk:home")).content.decode()
+    assert refs_on(body) == [urgent.reference, low.reference, waiting.reference]
+    assert "HR matter" not in body
+    assert 'href="/desk/" aria-current="page"' in body
+
+
+def test_a_queue_page_marks_itself_current_and_counts_every_queue(
+    org: Org, client_for: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for _ in range(3):
+        file_ticket(org.requester, org.it)
+    monkeypatch.setattr(queues, "COUNT_CAP", 2)
+    body = get(client_for(org.agent), "unassigned")
+    assert re.search(r'aria-current="page"[^>]*>\s*<span>Unassigned</span>', body)
+    assert '<span class="count" aria-label="2+ tickets">2+</span>' in body
+    assert '<span class="count" aria-label="0 tickets">0</span>' in body  # mine
+
+
+def test_filters_and_sorts_from_the_filter_bar(org: Org, client_for: Any) -> None:
+    vpn = file_ticket(org.other_requester, org.it, title="VPN drops", actor=org.agent,
+                      impact="high", urgency="high")  # fmt: skip
+    set_tags(vpn, actor=org.agent, names=["vpn"])
+    printer = file_ticket(org.requester, org.it)
+    c = client_for(org.agent)
+    assert refs_on(get(c, "open", "?tag=vpn")) == [vpn.reference]
+    assert refs_on(get(c, "open", "?requester=rita@example.org")) == [printer.reference]
+    assert refs_on(get(c, "open", "?priority=4")) == [printer.reference]
+    assert refs_on(get(c, "open", "?sort=newest")) == [printer.reference, vpn.reference]
+    assert refs_on(get(c, "open", "?sort=oldest")) == [vpn.reference, printer.reference]
+    assert refs_on(get(c, "open", "?assignee=none")) == [vpn.reference, printer.reference]
+    # A filter value that makes no sense is reported and ignored, not a server error.
+    body = get(c, "open", "?priority=99&status=nonsense")
+    assert "ignored" in body and len(refs_on(body)) == 2
+
+
+def test_next_page_links_walk_the_whole_queue_once(org: Org, client_for: Any) -> None:
+    made = {file_ticket(org.requester, org.it, title=f"t{i}").reference for i in range(30)}
+    c = client_for(org.agent)
+    path = reverse("desk:queue", args=["open"])
+    url, seen = path + "?sort=oldest", []
+    while url:
+        body = c.get(url).content.decode()
+        seen += refs_on(body)
+        found = re.search(r'<a href="([^"]+)" hx-get="[^"]+"[^>]*rel="next"', body)
+        url = path + found.group(1).replace("&amp;", "&") if found else ""
+        assert not found or "sort=oldest" in url
+    assert len(seen) == 30 and set(seen) == made
+
+
+def test_htmx_asks_for_the_rows_only(org: Org, client_for: Any) -> None:
+    file_ticket(org.requester, org.it)
+    body = get(client_for(org.agent), "open", "?sort=newest", HTTP_HX_REQUEST="true")
+    assert body.lstrip().startswith('<div id="results"') and "<html" not in body
+    restore = {"HTTP_HX_REQUEST": "true", "HTTP_HX_HISTORY_RESTORE_REQUEST": "true"}
+    assert "<html" in get(client_for(org.agent), "open", **restore)
+
+
+def test_an_unknown_queue_is_404(org: Org, client_for: Any) -> None:
+    assert client_for(org.agent).get("/desk/queues/everything/").status_code == 404
+
+
+def make_tickets(org: Org, n: int) -> None:
+    for i in range(n):
+        ticket = file_ticket(org.requester if i % 2 else org.other_requester, org.it)
+        set_tags(ticket, actor=org.agent, names=["printer", f"floor-{i % 3}"])
+        assign(ticket, actor=org.agent, assignee=org.agent2, expected_version=ticket.version)
+
+
+@pytest.mark.parametrize("path", ["/desk/", "/desk/queues/open/", "/desk/queues/mine/"])
+def test_queue_pages_cost_the_same_queries_for_3_rows_as_for_30(
+    org: Org,
+    client_for: Any,
+    django_assert_max_num_queries: Any,
+    django_assert_num_queries: Any,
+    path: str,
+) -> None:
+    c = client_for(org.agent2)
+    make_tickets(org, 3)
+    with django_assert_max_num_queries(20) as few:
+        assert c.get(path + "?sort=priority").status_code == 200
+    make_tickets(org, 27)
+    with django_assert_num_queries(len(few)):
+        body = c.get(path + "?sort=priority").content.decode()
+    assert "floor-2" in body and "Otto Other" in body
+    assert Ticket.objects.count() == 30
