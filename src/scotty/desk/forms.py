@@ -8,9 +8,9 @@ with the same words. A form here turns text into the values a service takes.
 from typing import Any
 
 from django import forms
-from django.core.files.uploadedfile import UploadedFile
 
 from scotty.accounts.models import Person, SupportUnit
+from scotty.core.forms import FilesField
 from scotty.tickets.models import Channel, MessageKind, NextStepOwner
 from scotty.tickets.priority import Impact, Priority, Urgency
 from scotty.tickets.queues import SORT_LABELS, QueueFilters, Sort
@@ -33,23 +33,6 @@ class PersonField(forms.ModelChoiceField):  # type: ignore[type-arg]
         if isinstance(value, str):
             value = value.strip().lower()
         return super().to_python(value)
-
-
-class MultipleFileInput(forms.ClearableFileInput):
-    allow_multiple_selected = True
-
-
-class FilesField(forms.FileField):
-    """Any number of files (the service enforces how many, which types, how big)."""
-
-    def __init__(self, **kwargs: Any) -> None:
-        kwargs.setdefault("widget", MultipleFileInput())
-        kwargs.setdefault("required", False)
-        super().__init__(**kwargs)
-
-    def clean(self, data: Any, initial: Any = None) -> "list[UploadedFile[Any]]":
-        items = data if isinstance(data, list | tuple) else [data]
-        return [super(FilesField, self).clean(item, initial) for item in items if item]
 
 
 class TicketForm(forms.Form):

@@ -13,33 +13,13 @@ from typing import Any
 
 from django import forms
 from django.conf import settings
-from django.core.files.uploadedfile import UploadedFile
 from django.template.defaultfilters import filesizeformat
 
 from scotty.accounts.selectors import units_for_requests
 from scotty.core.errors import DomainError, InvalidInput
+from scotty.core.forms import FilesField
 from scotty.tickets.services.attachments import ALLOWED_TYPES
 from scotty.tickets.services.validation import MAX_BODY, MAX_TITLE
-
-
-class MultipleFileInput(forms.ClearableFileInput):
-    allow_multiple_selected = True
-
-
-class MultipleFileField(forms.Field):
-    """Any number of uploaded files; the service checks count, type and size."""
-
-    widget = MultipleFileInput
-
-    def __init__(self, **kwargs: Any) -> None:
-        kwargs.setdefault("required", False)
-        super().__init__(**kwargs)
-
-    def to_python(self, data: Any) -> "list[UploadedFile[Any]]":
-        if not data:
-            return []
-        items = data if isinstance(data, list | tuple) else [data]
-        return [item for item in items if isinstance(item, UploadedFile)]
 
 
 def _text(label: str, max_length: int, *, rows: int | None = None, **attrs: Any) -> forms.Field:
@@ -77,7 +57,7 @@ class NewRequestForm(_WithFiles):
     )
     title = _text("What do you need help with?", MAX_TITLE, autocomplete="off")
     description = _text("Tell us more", MAX_BODY, rows=8)
-    attachments = MultipleFileField(label="Screenshots or files (optional)")
+    attachments = FilesField(label="Screenshots or files (optional)")
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -89,7 +69,7 @@ class NewRequestForm(_WithFiles):
 
 class ReplyForm(_WithFiles):
     body = _text("Your reply", MAX_BODY, rows=5)
-    attachments = MultipleFileField(label="Add files (optional)")
+    attachments = FilesField(label="Add files (optional)")
 
 
 class RejectForm(forms.Form):
