@@ -113,3 +113,15 @@ def test_retitle_is_for_agents_and_refuses_an_empty_title(org: Org) -> None:
         expected_version=ticket.version,
     )
     assert Ticket.objects.get().title == "Printer HP-3 jams on duplex"
+
+
+def test_the_database_refuses_to_rewrite_history(org: Org) -> None:
+    from django.db import DatabaseError, transaction
+
+    from scotty.tickets.models import TicketEvent
+
+    ticket = file_ticket(org.requester, org.it)
+    event = ticket.events.get()
+    with pytest.raises(DatabaseError, match="append-only"), transaction.atomic():
+        TicketEvent.objects.filter(pk=event.pk).update(actor=org.other_requester)
+    assert TicketEvent.objects.get(pk=event.pk).actor == org.requester

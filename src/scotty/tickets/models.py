@@ -195,9 +195,10 @@ class TicketEvent(models.Model):
     """
 
     ticket = models.ForeignKey(Ticket, on_delete=models.CASCADE, related_name="events")
-    # Null for changes Scotty made itself (automatic close, for example).
+    # Null for changes Scotty made itself (automatic close, for example). PROTECT: people
+    # with history are deactivated, never deleted (events are append-only).
     actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
     )
     at = models.DateTimeField(default=timezone.now)
     kind = models.CharField(max_length=20, choices=EventKind.choices)
