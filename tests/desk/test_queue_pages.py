@@ -62,7 +62,10 @@ def test_filters_and_sorts_from_the_filter_bar(org: Org, client_for: Any) -> Non
     assert refs_on(get(c, "open", "?priority=4")) == [printer.reference]
     assert refs_on(get(c, "open", "?sort=newest")) == [printer.reference, vpn.reference]
     assert refs_on(get(c, "open", "?sort=oldest")) == [vpn.reference, printer.reference]
-    assert refs_on(get(c, "open", "?assignee=none")) == [vpn.reference, printer.reference]
+    assert refs_on(get(c, "open", "?unassigned=on")) == [vpn.reference, printer.reference]
+    assign(printer, actor=org.agent, assignee=org.agent2, expected_version=printer.version)
+    assert refs_on(get(c, "open", "?assignee=BEA@example.org")) == [printer.reference]
+    assert refs_on(get(c, "open", "?unassigned=on")) == [vpn.reference]
     # A filter value that makes no sense is reported and ignored, not a server error.
     body = get(c, "open", "?priority=99&status=nonsense")
     assert "ignored" in body and len(refs_on(body)) == 2

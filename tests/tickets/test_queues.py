@@ -211,3 +211,22 @@ def test_a_page_costs_the_same_queries_for_3_rows_as_for_25(
             ("rita@example.org", "IT")
         }
         assert len(page.tickets) == 25 and page.next_cursor
+
+
+def test_no_queue_ever_shows_a_ticket_outside_the_visibility_rule(org: Org) -> None:
+    from scotty.tickets.queues import QUEUES, queue_tickets
+    from scotty.tickets.selectors import desk_tickets
+    from scotty.tickets.services import assign, transfer
+
+    handed = file_ticket(org.requester, org.it)
+    transfer(handed, actor=org.agent, working_unit=org.infra, expected_version=handed.version)
+    mine = file_ticket(org.requester, org.infra)
+    assign(mine, actor=org.infra_agent, assignee=org.infra_agent, expected_version=mine.version)
+    file_ticket(org.requester, org.hr, title="Contract question")
+    for person in (org.agent, org.infra_agent, org.hr_agent, org.manager, org.admin, org.requester):
+        allowed = set(desk_tickets(person).values_list("pk", flat=True))
+        for queue in QUEUES:
+            shown = set(queue_tickets(person, queue.slug).values_list("pk", flat=True))
+            assert shown <= allowed, (person, queue.slug)
+    handed_off = set(queue_tickets(org.agent, "handed-off").values_list("pk", flat=True))
+    assert handed_off == {handed.pk}

@@ -149,7 +149,9 @@ class QueueFilterForm(forms.Form):
         required=False,
     )
     unit = forms.TypedChoiceField(coerce=int, empty_value=None, required=False)
-    assignee = forms.ChoiceField(required=False)
+    # A picker that searches as you type, not a list of every agent.
+    assignee = forms.CharField(required=False, max_length=254)
+    unassigned = forms.BooleanField(required=False)
     requester = forms.CharField(required=False, max_length=254)
     tag = forms.CharField(required=False, max_length=50)
     sort = forms.ChoiceField(required=False)
@@ -159,30 +161,23 @@ class QueueFilterForm(forms.Form):
         self,
         *args: Any,
         units: list[SupportUnit],
-        agents: list[Person],
         sorts: tuple[Sort, ...],
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
         self.fields["unit"].choices = [("", "Any unit"), *((u.pk, u.name) for u in units)]  # type: ignore[attr-defined]
-        self.fields["assignee"].choices = [  # type: ignore[attr-defined]
-            ("", "Anyone"),
-            ("none", "Nobody (unassigned)"),
-            *((str(a.pk), a.full_name) for a in agents),
-        ]
         self.fields["sort"].choices = [(s.value, SORT_LABELS[s]) for s in sorts]  # type: ignore[attr-defined]
 
     def filters(self) -> QueueFilters:
         """The valid part of the filters (invalid values are shown as errors, not applied)."""
         self.is_valid()
         data = self.cleaned_data
-        assignee = data.get("assignee") or ""
         return QueueFilters(
             status=data.get("status") or "",
             priority=data.get("priority"),
             unit_id=data.get("unit"),
-            assignee_id=int(assignee) if assignee.isdigit() else None,
-            unassigned=assignee == "none",
+            assignee_email=data.get("assignee") or "",
+            unassigned=bool(data.get("unassigned")),
             requester_email=data.get("requester") or "",
             tag=data.get("tag") or "",
         )

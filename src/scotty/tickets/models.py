@@ -10,7 +10,7 @@ from typing import ClassVar
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils import timezone
 
 from scotty.accounts.models import SupportUnit
@@ -106,6 +106,12 @@ class Ticket(models.Model):
             ),
             models.Index(fields=["working_unit", "status", "priority", "id"], name="q_unit_status"),
             models.Index(fields=["owning_unit", "is_open", "priority", "id"], name="q_owner_open"),
+            # Only open tickets worked away from their owning unit: the "handed off" queue.
+            models.Index(
+                fields=["owning_unit", "priority", "id"],
+                condition=Q(is_open=True) & ~Q(working_unit=F("owning_unit")),
+                name="q_handed_off",
+            ),
             models.Index(fields=["is_open", "priority", "id"], name="q_all_open"),
             models.Index(fields=["working_unit", "resolved_at", "id"], name="q_unit_resolved"),
             models.Index(fields=["requester", "is_open", "id"], name="q_requester"),

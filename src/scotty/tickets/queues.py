@@ -1,8 +1,9 @@
 """Agent queues: which tickets each desk list shows, in which order, a page at a time.
 
-Read-only. Every queue starts from `selectors.desk_tickets(person)`, the visibility rule,
-and adds a filter shaped like one of the composite indexes on `Ticket` (a unit or
-assignee, the stored `is_open` flag, then the sort key), so a page is an index range
+Read-only. Every queue lies inside `selectors.desk_tickets(person)`, the visibility rule:
+it is built on `selectors.desk_units(person)`, with a filter shaped like one of the
+composite indexes on `Ticket` (a unit or assignee, the stored `is_open` flag, then the
+sort key), so a page is an index range
 rather than a sort of every open ticket. Pages are cut with a keyset cursor (the sort
 key of the last row shown), never OFFSET, so page 400 costs what page 1 costs and
 tickets filed between two clicks neither repeat nor hide rows. Counts are capped.
@@ -16,10 +17,9 @@ from django.db.models import F, Q, QuerySet
 from django.utils import timezone
 
 from scotty.accounts.models import Person
-from scotty.accounts.selectors import unit_ids_of
 from scotty.core.errors import NotFound
 from scotty.tickets.models import Ticket
-from scotty.tickets.selectors import desk_tickets
+from scotty.tickets.selectors import desk_units
 from scotty.tickets.states import WAITING_STATUSES
 
 PAGE_SIZE = 25
@@ -101,14 +101,10 @@ class QueueFilters:
     priority: int | None = None
     unit_id: int | None = None  # the working unit
     assignee_id: int | None = None
+    assignee_email: str = ""  # what the desk's filter bar sends (a people picker)
     unassigned: bool = False
     requester_email: str = ""
     tag: str = ""
-
-
-def _my_units(person: Person) -> list[int] | None:
-    # None: an administrator, who works every unit, so no unit filter at all.
-    return None if person.is_superuser else unit_ids_of(person)
 
 
 def _worked_by(units: list[int] | None) -> Q:
@@ -116,9 +112,12 @@ def _worked_by(units: list[int] | None) -> Q:
 
 
 def _queue_q(slug: str, person: Person) -> Q:
-    units = _my_units(person)
+    units = desk_units(person)
     if slug == "mine":
-        return Q(assignee_id=person.pk, is_open=True)
+        mine = Q(assignee_id=person.pk, is_open=True)
+        if units is None:
+            return mine
+        return mine & (Q(working_unit_id__in=units) | Q(owning_unit_id__in=units))
     if slug == "unassigned":
         return _worked_by(units) & Q(is_open=True, assignee__isnull=True)
     if slug == "open":
@@ -128,9 +127,12 @@ def _queue_q(slug: str, person: Person) -> Q:
     if slug == "resolved":
         since = timezone.now() - timedelta(days=RECENT_DAYS)
         return _worked_by(units) & Q(resolved_at__gte=since)
-    if units is None:  # handed-off, for an administrator: any ticket away from its owner
-        return Q(is_open=True) & ~Q(working_unit_id=F("owning_unit_id"))
-    return Q(owning_unit_id__in=units, is_open=True) & ~Q(working_unit_id__in=units)
+    # Handed off. "working != owning" is implied by the rest for agents, but spelled out so
+    # the database can use the partial index `q_handed_off`, which holds only such tickets.
+    away = Q(is_open=True) & ~Q(working_unit_id=F("owning_unit_id"))
+    if units is None:  # an administrator: any ticket away from its owner
+        return away
+    return away & Q(owning_unit_id__in=units) & ~Q(working_unit_id__in=units)
 
 
 def _filters_q(filters: QueueFilters) -> Q:
@@ -145,6 +147,8 @@ def _filters_q(filters: QueueFilters) -> Q:
         q &= Q(assignee__isnull=True)
     elif filters.assignee_id is not None:
         q &= Q(assignee_id=filters.assignee_id)
+    elif filters.assignee_email:
+        q &= Q(assignee__email=filters.assignee_email.strip().lower())
     if filters.requester_email:
         q &= Q(requester__email=filters.requester_email.strip().lower())
     if filters.tag:
@@ -157,11 +161,14 @@ def queue_tickets(
 ) -> QuerySet[Ticket]:
     """The tickets in one of `person`'s queues, narrowed by `filters`, in no order.
 
-    Raises NotFound for an unknown slug. Never wider than `desk_tickets(person)`.
+    Raises NotFound for an unknown slug. Never wider than `desk_tickets(person)`: every
+    queue condition names the person's units (`desk_units`), so the visibility rule's
+    "working OR owning unit" is not repeated; repeated, it made the database read every
+    counted row to check the owning unit, which the queue indexes do not hold.
     """
     queue(slug)
     q = _queue_q(slug, person) & _filters_q(filters or QueueFilters())
-    return desk_tickets(person).filter(q)
+    return Ticket.objects.filter(q)
 
 
 # --- Keyset pagination -------------------------------------------------------------------

@@ -4,7 +4,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils.cache import patch_vary_headers
 
-from scotty.accounts.selectors import agents_of, units_of
+from scotty.accounts.selectors import units_of
 from scotty.core.errors import NotFound
 from scotty.desk.access import DeskRequest, agent_required
 from scotty.desk.forms import QueueFilterForm
@@ -19,8 +19,7 @@ def queue(request: DeskRequest, slug: str) -> HttpResponse:
     except NotFound as error:
         raise Http404(error.message) from None
     units = list(units_of(request.user))
-    agents = list(agents_of([u.pk for u in units]))
-    form = QueueFilterForm(request.GET, units=units, agents=agents, sorts=chosen.sorts)
+    form = QueueFilterForm(request.GET, units=units, sorts=chosen.sorts)
     page = queues.queue_page(
         request.user, slug, filters=form.filters(), sort=form.chosen_sort(), after=form.cursor()
     )
