@@ -109,16 +109,25 @@ class _Filing:
         self.numbers = {p: cast.units[p].last_number for p in self.prefixes}
         self.sites = dict(Location.objects.values_list("id", "name"))
         self.departments = dict(Department.objects.values_list("id", "name"))
-        # The demo requester files a dozen tickets, so their portal has something to show.
+        # The demo requester files a dozen tickets, so their portal has something to show,
+        # and every Nth of the last two weeks' (about six), so some are still open when
+        # they sign in.
         self.persona_share = min(12 / max(scale.tickets, 1), 0.02)
+        recent_tickets = scale.tickets * min(14, scale.days) / max(scale.days, 1)
+        self.persona_every = max(int(recent_tickets // 6), 1)
+        self.recent_seen = 0
 
     def site_of(self, person: Person) -> str:
         # Remote workers come to (and are helped from) the head office.
         site = self.sites.get(person.location_id or 0, "Remote")
         return site if site != "Remote" else next(iter(LOCATIONS))
 
-    def requester(self) -> Person:
-        if self.rng.random() < self.persona_share:
+    def requester(self, at: datetime) -> Person:
+        if self.now - at < timedelta(days=14):
+            self.recent_seen += 1
+            if self.recent_seen % self.persona_every == 0:
+                return self.cast.requesters[0]
+        elif self.rng.random() < self.persona_share:
             return self.cast.requesters[0]
         return self.rng.choice(self.cast.requesters)
 
@@ -128,7 +137,7 @@ class _Filing:
         unit = self.cast.units[prefix]
         topics = self.topics[prefix]
         topic = rng.choices(topics, weights=[t.weight for t in topics])[0]
-        requester = self.requester()
+        requester = self.requester(at)
         weights = _CHANNEL_WEIGHTS.get(prefix, _OTHER_CHANNEL_WEIGHTS)
         channel = rng.choices(_CHANNELS, weights=weights)[0]
         words = Words(

@@ -13,7 +13,7 @@ _FIELD_NAMES = {
     "working_unit": "working unit",
     "owning_unit": "owning unit",
     "next_step": "next step",
-    "next_step_owner": "next step by",
+    "next_step_owner": "who does the next step",
     "next_step_shared": "next step shared with requester",
     "title": "title",
     "tags": "tags",
