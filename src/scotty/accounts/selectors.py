@@ -5,18 +5,26 @@ from django.db.models import Q, QuerySet
 from scotty.accounts.models import Person, SupportUnit, UnitMembership, UnitRole
 
 
-def unit_ids_of(person: Person) -> list[int]:
-    """The ids of the support units this person works for (empty for a requester).
+def _memberships(person: Person) -> list[tuple[int, str]]:
+    """(unit id, role) for each unit the person works for, read once per request.
 
-    Cached on the person object: views ask several times per request.
+    Cached on the person object: views and templates ask several times per request.
     """
-    cached: list[int] | None = getattr(person, "_scotty_unit_ids", None)
+    cached: list[tuple[int, str]] | None = getattr(person, "_scotty_memberships", None)
     if cached is None:
-        cached = list(
-            UnitMembership.objects.filter(person=person).values_list("unit_id", flat=True)
-        )
-        person._scotty_unit_ids = cached  # type: ignore[attr-defined]
+        cached = list(UnitMembership.objects.filter(person=person).values_list("unit_id", "role"))
+        person._scotty_memberships = cached  # type: ignore[attr-defined]
     return cached
+
+
+def unit_ids_of(person: Person) -> list[int]:
+    """The ids of the support units this person works for (empty for a requester)."""
+    return [unit_id for unit_id, _ in _memberships(person)]
+
+
+def manages_any_unit(person: Person) -> bool:
+    """Does the person manage a unit (or administer Scotty)? No query after the first."""
+    return person.is_superuser or any(role == UnitRole.MANAGER for _, role in _memberships(person))
 
 
 def is_agent(person: Person) -> bool:
@@ -29,6 +37,16 @@ def is_manager_of(person: Person, unit: SupportUnit) -> bool:
         person.is_superuser
         or UnitMembership.objects.filter(person=person, unit=unit, role=UnitRole.MANAGER).exists()
     )
+
+
+def managed_units(person: Person) -> QuerySet[SupportUnit]:
+    """The units whose settings this person may change: those they manage (all, for an
+    administrator)."""
+    if person.is_superuser:
+        return SupportUnit.objects.order_by("name")
+    return SupportUnit.objects.filter(
+        memberships__person=person, memberships__role=UnitRole.MANAGER
+    ).order_by("name")
 
 
 def units_of(person: Person) -> QuerySet[SupportUnit]:

@@ -3,7 +3,11 @@
 from django.db import transaction
 
 from scotty.accounts.models import Department, Location, Person, SupportUnit, UnitMembership
-from scotty.core.errors import InvalidInput
+from scotty.accounts.selectors import is_manager_of
+from scotty.core.errors import InvalidInput, NotAllowed
+
+MAX_REOPEN_WINDOW_DAYS = 365
+MAX_UNIT_DESCRIPTION = 2000
 
 
 def create_person(
@@ -40,5 +44,31 @@ def join_unit(person: Person, unit: SupportUnit, *, role: str = "agent") -> Unit
     membership, _ = UnitMembership.objects.update_or_create(
         person=person, unit=unit, defaults={"role": role}
     )
-    person.__dict__.pop("_scotty_unit_ids", None)
+    person.__dict__.pop("_scotty_memberships", None)
     return membership
+
+
+@transaction.atomic
+def update_unit_settings(
+    unit: SupportUnit, *, actor: Person, description: str, reopen_window_days: int
+) -> SupportUnit:
+    """A unit manager (or administrator) changes how their unit works.
+
+    `reopen_window_days`: how long a requester's reply reopens a resolved ticket; after
+    it the worker closes the ticket. Raises NotAllowed for anyone who does not manage the
+    unit, InvalidInput for values out of range; nothing changes then.
+    """
+    if not is_manager_of(actor, unit):
+        raise NotAllowed(f"Only managers of {unit} may change its settings.")
+    if not 0 <= reopen_window_days <= MAX_REOPEN_WINDOW_DAYS:
+        raise InvalidInput(
+            f"The reopen window is 0 to {MAX_REOPEN_WINDOW_DAYS} days.", field="reopen_window_days"
+        )
+    description = (description or "").replace("\x00", "").strip()
+    if len(description) > MAX_UNIT_DESCRIPTION:
+        raise InvalidInput(
+            f"The description is at most {MAX_UNIT_DESCRIPTION:,} characters.", field="description"
+        )
+    unit.description, unit.reopen_window_days = description, reopen_window_days
+    unit.save(update_fields=["description", "reopen_window_days"])
+    return unit

@@ -190,3 +190,24 @@ class QueueFilterForm(forms.Form):
     def cursor(self) -> str:
         self.is_valid()
         return str(self.cleaned_data.get("after") or "")
+
+
+class UnitSettingsForm(forms.Form):
+    """How a unit works; ranges are the service's to enforce (same words everywhere)."""
+
+    description = forms.CharField(
+        required=False, strip=False, widget=forms.Textarea({"rows": 3, "maxlength": 2000})
+    )
+    reopen_window_days = forms.IntegerField(
+        label="Reopen window (days)",
+        help_text="A requester's reply reopens a resolved ticket for this long; then it closes.",
+        widget=forms.NumberInput({"min": 0, "max": 365}),
+    )
+
+    def __init__(self, *args: Any, unit: SupportUnit, **kwargs: Any) -> None:
+        kwargs.setdefault("auto_id", f"unit-{unit.prefix}-%s")
+        kwargs.setdefault(
+            "initial",
+            {"description": unit.description, "reopen_window_days": unit.reopen_window_days},
+        )
+        super().__init__(*args, **kwargs)

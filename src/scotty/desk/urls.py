@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from scotty.desk.views import actions, calls, home, people, queues, tickets
+from scotty.desk.views import actions, calls, home, people, queues, tickets, units
 
 app_name = "desk"
 urlpatterns = [
@@ -11,6 +11,8 @@ urlpatterns = [
     path("queues/<slug:slug>/", queues.queue, name="queue"),
     path("new/", calls.log_call, name="log_call"),
     path("people/", people.people, name="people"),
+    path("units/", units.unit_settings, name="units"),
+    path("units/<str:prefix>/", units.save_unit, name="save_unit"),
     path("tickets/<str:reference>/", tickets.ticket_page, name="ticket"),
     path("tickets/<str:reference>/reply/", actions.reply, name="reply"),
     path("tickets/<str:reference>/status/", actions.change_status, name="status"),

@@ -5,6 +5,8 @@ from datetime import datetime
 from django import template
 from django.utils.timesince import timesince
 
+from scotty.accounts.selectors import manages_any_unit
+
 register = template.Library()
 
 
@@ -12,3 +14,9 @@ register = template.Library()
 def age(moment: datetime | None) -> str:
     """How long ago, in its largest unit only ("3 weeks"): a queue column has little room."""
     return timesince(moment, depth=1) if moment else ""
+
+
+@register.simple_tag(takes_context=True)
+def manages_units(context: template.Context) -> bool:
+    """Whether to offer "Unit settings" in the desk's menu (memberships are cached)."""
+    return manages_any_unit(context["request"].user)
