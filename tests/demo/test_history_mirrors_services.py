@@ -64,6 +64,10 @@ def assert_same(ticket: Ticket, history: History) -> None:
     row = fresh(ticket)
     for name in _COMPARED:
         assert getattr(history.ticket, name) == getattr(row, name), name
+    # Whether the requester saw activity last at the same step (the mirror runs at `now`).
+    assert (history.ticket.public_activity_at > history.ticket.created_at) == (
+        row.public_activity_at > row.created_at
+    )
     for stamp in ("first_response_at", "resolved_at", "closed_at"):
         assert (getattr(history.ticket, stamp) is None) == (getattr(row, stamp) is None), stamp
 
@@ -80,7 +84,12 @@ def test_a_whole_ticket_life_records_the_same_events(org: Org) -> None:
     h.assign(now, org.manager, org.agent)
     add_reply(fresh(ticket), author=org.agent, body="Looking at it.")
     h.agent_reply(now, org.agent, "Looking at it.")
-    set_tags(fresh(ticket), actor=org.agent, names=["vpn", "network"])
+    set_tags(
+        fresh(ticket),
+        actor=org.agent,
+        names=["vpn", "network"],
+        expected_version=fresh(ticket).version,
+    )
     h.set_tags(now, org.agent, ["vpn", "network"])
     add_watcher(fresh(ticket), actor=org.agent, watcher=org.colleague)
     h.add_watcher(now, org.agent, org.colleague)

@@ -54,7 +54,7 @@ def test_a_queue_page_marks_itself_current_and_counts_every_queue(
 def test_filters_and_sorts_from_the_filter_bar(org: Org, client_for: Any) -> None:
     vpn = file_ticket(org.other_requester, org.it, title="VPN drops", actor=org.agent,
                       impact="high", urgency="high")  # fmt: skip
-    set_tags(vpn, actor=org.agent, names=["vpn"])
+    set_tags(vpn, actor=org.agent, names=["vpn"], expected_version=vpn.version)
     printer = file_ticket(org.requester, org.it)
     c = client_for(org.agent)
     assert refs_on(get(c, "open", "?tag=vpn")) == [vpn.reference]
@@ -100,7 +100,12 @@ def test_an_unknown_queue_is_404(org: Org, client_for: Any) -> None:
 def make_tickets(org: Org, n: int) -> None:
     for i in range(n):
         ticket = file_ticket(org.requester if i % 2 else org.other_requester, org.it)
-        set_tags(ticket, actor=org.agent, names=["printer", f"floor-{i % 3}"])
+        set_tags(
+            ticket,
+            actor=org.agent,
+            names=["printer", f"floor-{i % 3}"],
+            expected_version=ticket.version,
+        )
         assign(ticket, actor=org.agent, assignee=org.agent2, expected_version=ticket.version)
 
 
@@ -121,3 +126,26 @@ def test_queue_pages_cost_the_same_queries_for_3_rows_as_for_30(
         body = c.get(path + "?sort=priority").content.decode()
     assert "floor-2" in body and "Otto Other" in body
     assert Ticket.objects.count() == 30
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["?after=" + "9" * 25 + ".1", "?after=-" + "9" * 25 + ".1", "?after=1.2.3", "?after=%00"],
+)
+def test_forged_cursors_show_the_first_page_not_an_error(org: Org, client_for, query: str) -> None:  # type: ignore[no-untyped-def]
+    for slug in ("resolved", "open"):
+        assert (
+            client_for(org.agent).get(reverse("desk:queue", args=[slug]) + query).status_code == 200
+        )
+
+
+@pytest.mark.parametrize("unit", ["²", "9" * 25, "-1", "%00"])
+def test_the_people_picker_shrugs_off_odd_unit_values(org: Org, client_for, unit: str) -> None:  # type: ignore[no-untyped-def]
+    response = client_for(org.agent).get(reverse("desk:people") + f"?q=al&unit={unit}")
+    assert response.status_code == 200
+
+
+def test_nul_bytes_in_the_go_box_and_picker_are_harmless(org: Org, client_for) -> None:  # type: ignore[no-untyped-def]
+    client = client_for(org.agent)
+    assert client.get(reverse("desk:go") + "?reference=IT-1%00001").status_code == 302
+    assert client.get(reverse("desk:people") + "?q=al%00ex").status_code == 200

@@ -266,3 +266,21 @@ def test_the_page_costs_the_same_queries_for_a_short_and_a_long_ticket(
     with django_assert_num_queries(len(short)):
         body = c.get(url).content.decode()
     assert "reply 14" in body and "note 14" in body and "shot14.png" in body
+
+
+def test_the_timeline_refresh_is_the_timeline_alone_and_shows_new_replies(
+    org: Org,
+    client_for,
+    django_assert_max_num_queries,  # type: ignore[no-untyped-def]
+) -> None:
+    from scotty.tickets.services import add_reply
+
+    ticket = file_ticket(org.requester, org.it)
+    client = client_for(org.agent)
+    url = reverse("desk:ticket", args=[ticket.reference]) + "?part=timeline"
+    add_reply(ticket, author=org.requester, body="Any news?")
+    with django_assert_max_num_queries(8):
+        response = client.get(url, headers={"HX-Request": "true"})
+    body = response.content.decode()
+    assert body.lstrip().startswith('<ol class="timeline"') and "Any news?" in body
+    assert "<form" not in body

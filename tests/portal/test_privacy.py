@@ -50,7 +50,7 @@ def busy_ticket(org: Org, ticket: Ticket) -> Ticket:
     ticket = set_priority(
         ticket, actor=org.agent, impact="high", urgency="high", expected_version=ticket.version
     )
-    set_tags(ticket, actor=org.agent, names=["vendor-escalation"])
+    set_tags(ticket, actor=org.agent, names=["vendor-escalation"], expected_version=ticket.version)
     ticket = set_next_step(
         ticket,
         actor=org.agent,

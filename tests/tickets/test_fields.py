@@ -80,14 +80,19 @@ def test_transfer_clears_an_assignee_who_does_not_work_for_the_new_unit(org: Org
 
 def test_tags_are_cleaned_and_bad_tags_change_nothing(org: Org) -> None:
     ticket = file_ticket(org.requester, org.it)
-    set_tags(ticket, actor=org.agent, names=["Printer", "floor-3", "printer"])
+    set_tags(
+        ticket,
+        actor=org.agent,
+        names=["Printer", "floor-3", "printer"],
+        expected_version=ticket.version,
+    )
     assert sorted(ticket.tags.values_list("name", flat=True)) == ["floor-3", "printer"]
     for bad in (["<script>"], ["a b"], [f"t{i}" for i in range(21)]):
         with pytest.raises(InvalidInput):
-            set_tags(ticket, actor=org.agent, names=bad)
+            set_tags(ticket, actor=org.agent, names=bad, expected_version=ticket.version)
     assert ticket.tags.count() == 2
     with pytest.raises(NotAllowed):
-        set_tags(ticket, actor=org.requester, names=["mine"])
+        set_tags(ticket, actor=org.requester, names=["mine"], expected_version=ticket.version)
 
 
 def test_watchers_are_added_once_and_removed(org: Org) -> None:

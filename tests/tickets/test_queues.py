@@ -93,7 +93,7 @@ def test_recently_resolved_looks_back_thirty_days(org: Org) -> None:
 def test_filters_narrow_a_queue(org: Org, desk: dict[str, Ticket]) -> None:
     other = file_ticket(org.other_requester, org.it, title="otto's", actor=org.agent,
                         impact="high", urgency="high")  # fmt: skip
-    set_tags(other, actor=org.agent, names=["vpn"])
+    set_tags(other, actor=org.agent, names=["vpn"], expected_version=other.version)
     assert refs(org.agent, "open", status=Status.WAITING_ON_REQUESTER) == {
         desk["waiting"].reference
     }
@@ -195,7 +195,12 @@ def test_a_page_costs_the_same_queries_for_3_rows_as_for_25(
     def make(n: int) -> None:
         for _ in range(n):
             ticket = file_ticket(org.requester, org.it)
-            set_tags(ticket, actor=org.agent, names=["printer", "floor-3"])
+            set_tags(
+                ticket,
+                actor=org.agent,
+                names=["printer", "floor-3"],
+                expected_version=ticket.version,
+            )
             assign(ticket, actor=org.agent, assignee=org.agent2, expected_version=ticket.version)
 
     make(3)

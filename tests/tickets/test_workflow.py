@@ -151,3 +151,95 @@ def test_resolved_tickets_close_once_the_reopen_window_passes_and_only_once(org:
     ticket.refresh_from_db()
     assert ticket.status == Status.CLOSED
     assert ticket.events.filter(field="status", new_value="closed", actor=None).count() == 1
+
+
+def test_a_watcher_writing_after_the_close_files_the_follow_up_in_their_own_name(org: Org) -> None:
+    from scotty.tickets.services import add_watcher
+
+    ticket = resolve(org, file_ticket(org.requester, org.it))
+    add_watcher(ticket, actor=org.agent, watcher=org.hr_agent)
+    confirm_resolution(ticket, requester=org.requester)
+    outcome = add_reply(ticket, author=org.hr_agent, body="Mine broke too.", as_requester=True)
+    assert outcome.ticket.requester == org.hr_agent and outcome.ticket.follow_up_of == ticket
+
+
+def test_only_the_requester_confirms_or_reopens_not_a_watcher(org: Org) -> None:
+    from scotty.tickets.services import add_watcher
+
+    ticket = resolve(org, file_ticket(org.requester, org.it))
+    add_watcher(ticket, actor=org.agent, watcher=org.colleague)
+    with pytest.raises(NotAllowed, match="Only the requester"):
+        confirm_resolution(ticket, requester=org.colleague)
+    with pytest.raises(NotAllowed, match="Only the requester"):
+        reject_resolution(ticket, requester=org.colleague, reason="Mine too")
+    assert Ticket.objects.get().status == Status.RESOLVED
+
+
+def test_not_fixed_after_the_window_opens_a_follow_up_like_a_reply_would(org: Org) -> None:
+    ticket = resolve(org, file_ticket(org.requester, org.it))
+    with time_machine.travel(timezone.now() + timedelta(days=8)):
+        landed = reject_resolution(ticket, requester=org.requester, reason="Still broken.")
+    assert landed.follow_up_of == ticket and landed.description == "Still broken."
+    assert Ticket.objects.get(pk=ticket.pk).status == Status.RESOLVED
+
+
+def test_a_long_window_elsewhere_never_holds_up_closing_a_short_one(org: Org) -> None:
+    org.it.reopen_window_days = 30
+    org.it.save()
+    org.hr.reopen_window_days = 1
+    org.hr.save()
+    for _ in range(3):
+        resolve(org, file_ticket(org.requester, org.it))
+    hr = file_ticket(org.requester, org.hr, title="Payslip wrong")
+    transition(hr, actor=org.hr_agent, to=Status.RESOLVED, expected_version=hr.version,
+               resolution="Corrected.")  # fmt: skip
+    assert close_expired_resolutions(now=timezone.now() + timedelta(days=5), batch=3) == 1
+    assert Ticket.objects.get(pk=hr.pk).status == Status.CLOSED
+
+
+def test_an_agents_reply_on_their_own_request_is_no_first_response(org: Org) -> None:
+    own = file_ticket(org.agent, org.it, title="My monitor flickers")
+    add_reply(own, author=org.agent, body="It also hums.")
+    own.refresh_from_db()
+    assert own.status == Status.NEW and own.first_response_at is None
+    add_reply(own, author=org.agent2, body="Swapping it today.")
+    own.refresh_from_db()
+    assert own.status == Status.OPEN and own.first_response_at is not None
+
+
+@pytest.mark.parametrize(("impact", "urgency"), [("bogus", None), (None, "soon")])
+def test_unknown_impact_or_urgency_is_refused_with_a_message(org: Org, impact, urgency) -> None:  # type: ignore[no-untyped-def]
+    from scotty.tickets.models import Channel
+
+    with pytest.raises(InvalidInput, match="from the list"):
+        file_ticket(org.requester, org.it, actor=org.agent, channel=Channel.PHONE,
+                    impact=impact, urgency=urgency)  # fmt: skip
+    assert Ticket.objects.count() == 0
+
+
+def test_tags_from_a_stale_page_are_refused_not_silently_dropped(org: Org) -> None:
+    from scotty.tickets.services import set_tags
+
+    ticket = file_ticket(org.requester, org.it)
+    seen = Ticket.objects.get(pk=ticket.pk)
+    set_tags(ticket, actor=org.agent, names=["vpn"], expected_version=ticket.version)
+    with pytest.raises(Conflict, match="Someone else changed"):
+        set_tags(seen, actor=org.agent2, names=["printer"], expected_version=seen.version)
+    assert list(ticket.tags.values_list("name", flat=True)) == ["vpn"]
+
+
+def test_the_requesters_last_update_moves_with_what_they_can_see_only(org: Org) -> None:
+    from scotty.tickets.services import add_reply, set_priority
+
+    ticket = file_ticket(org.requester, org.it)
+    seen = Ticket.objects.get().public_activity_at
+    with time_machine.travel(timezone.now() + timedelta(hours=1)):
+        set_priority(ticket, actor=org.agent, impact="high", urgency="high",
+                     expected_version=ticket.version)  # fmt: skip
+        add_reply(ticket, author=org.agent, body="Only us.", internal=True)
+    after_desk_work = Ticket.objects.get()
+    assert after_desk_work.public_activity_at == seen
+    assert after_desk_work.updated_at > seen
+    with time_machine.travel(timezone.now() + timedelta(hours=2)):
+        add_reply(ticket, author=org.agent, body="Looking at it.")
+    assert Ticket.objects.get().public_activity_at > seen

@@ -81,7 +81,7 @@ def find_people(
     `agents_only` keeps agents of any unit, `unit_id` agents of that unit. Bounded by
     `limit`, so a picker never lists the whole organisation.
     """
-    query = query.strip()[:100]
+    query = query.replace("\x00", "").strip()[:100]
     if len(query) < 2:
         return []
     people = Person.objects.filter(is_active=True).filter(

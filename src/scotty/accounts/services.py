@@ -1,4 +1,6 @@
-"""Writers for people and units: used by the admin, the demo data and the tests."""
+"""Writers for people and units: used by the desk (unit settings), the demo data and the
+tests. Django's admin edits these rows directly: they are configuration, with no events
+or state machine to bypass (unlike tickets, which are not in the admin)."""
 
 from django.db import transaction
 

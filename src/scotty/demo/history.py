@@ -13,20 +13,11 @@ from datetime import datetime
 from scotty.accounts.models import Person, SupportUnit
 from scotty.demo.rows import EventRow, MessageRow
 from scotty.tickets import states
-from scotty.tickets.events import PUBLIC_FIELDS
 from scotty.tickets.models import Channel, EventKind, MessageKind, Ticket
 from scotty.tickets.priority import priority_for
-from scotty.tickets.services.changes import Change
+from scotty.tickets.services.changes import SILENT_FIELDS, Change, shown_to_requester
+from scotty.tickets.services.fields import person_name
 from scotty.tickets.states import Status
-
-# Columns that move with another change and get no event (as in services.changes).
-SILENT_FIELDS = frozenset(
-    {"is_open", "resolved_at", "closed_at", "priority_overridden", "first_response_at"}
-)
-
-
-def _name(person: Person | None) -> str:
-    return str(person) if person else ""
 
 
 @dataclass
@@ -65,7 +56,7 @@ class History:
 
     def created(self, at: datetime, actor: Person) -> None:
         """open_ticket: the row as filed and its `created` event."""
-        self.ticket.created_at = self.ticket.updated_at = at
+        self.ticket.created_at = self.ticket.updated_at = self.ticket.public_activity_at = at
         self._event(at, actor, EventKind.CREATED, new=self.ticket.status, public=True)
 
     def apply(self, at: datetime, actor: Person | None, changes: list[Change]) -> None:
@@ -77,10 +68,12 @@ class History:
             setattr(self.ticket, change.field, change.value)
         self.ticket.version += 1
         self.ticket.updated_at = at
+        if any(shown_to_requester(c) for c in real):
+            self.ticket.public_activity_at = at
         for change in real:
             if change.field in SILENT_FIELDS:
                 continue
-            public = change.field in PUBLIC_FIELDS if change.public is None else change.public
+            public = shown_to_requester(change)
             self._event(
                 at, actor, EventKind.FIELD_CHANGED,
                 name=change.field.removesuffix("_id"),  # events name fields as people do
@@ -117,7 +110,7 @@ class History:
         changes = [
             Change(
                 "assignee_id", assignee.pk if assignee else None,
-                _name(self.assignee), _name(assignee),
+                person_name(self.assignee), person_name(assignee),
             )
         ]  # fmt: skip
         if assignee is not None and self.ticket.status == Status.NEW:
@@ -155,17 +148,19 @@ class History:
         """services.transfer of the work; the owning unit keeps the requester."""
         changes = [Change("working_unit_id", unit.pk, str(self.working_unit), str(unit))]
         if self.assignee is not None and not assignee_stays:
-            changes.append(Change("assignee_id", None, _name(self.assignee), ""))
+            changes.append(Change("assignee_id", None, person_name(self.assignee), ""))
         self.apply(at, actor, changes)
         self.working_unit = unit
         if not assignee_stays:
             self.assignee = None
 
     def set_tags(self, at: datetime, actor: Person, names: list[str]) -> None:
-        """services.set_tags: an event, no version (tags merge rather than overwrite)."""
+        """services.set_tags: the next version (changes.claim_version), then an event."""
         wanted = sorted(set(names))
         if wanted == self.tags:
             return
+        self.ticket.version += 1
+        self.ticket.updated_at = at
         self._event(at, actor, EventKind.FIELD_CHANGED, name="tags",
                     old=", ".join(self.tags), new=", ".join(wanted))  # fmt: skip
         self.tags = wanted
@@ -184,6 +179,9 @@ class History:
         kind = MessageKind.NOTE if internal else MessageKind.REPLY
         message = MessageRow(0, 0, author.pk, kind, body, channel, at)
         self.messages.append(message)
+        self.ticket.updated_at = at
+        if not internal:
+            self.ticket.public_activity_at = at
         event_kind = EventKind.NOTE_ADDED if internal else EventKind.REPLY_ADDED
         event = self._event(at, author, event_kind, public=not internal)
         self.message_events.append((event, message))

@@ -40,6 +40,7 @@ class TicketForm(forms.Form):
 
     version = forms.IntegerField(
         min_value=1,
+        max_value=2**31 - 1,  # a forged huge version is bad input, not "someone else changed it"
         widget=forms.HiddenInput,
         error_messages={"required": "This form is out of date: reload the ticket."},
     )

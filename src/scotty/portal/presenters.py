@@ -77,7 +77,7 @@ class Row:
     @property
     def updated(self) -> str:
         """Relative ("just now", "3 hours ago"): read faster than a date in a list."""
-        when = self.ticket.updated_at
+        when = self.ticket.public_activity_at
         if timezone.now() - when < timedelta(minutes=1):
             return "just now"
         return f"{timesince(when, depth=1)} ago"

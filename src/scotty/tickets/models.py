@@ -24,7 +24,7 @@ class Channel(models.TextChoices):
     API = "api", "API"
     PHONE = "phone", "Phone"
     WALK_IN = "walk_in", "Walk-in"
-    DESK = "desk", "Desk"  # messages agents write in the desk; tickets never start here
+    DESK = "desk", "Desk"  # messages agents write in the desk; open_ticket refuses it
 
 
 class NextStepOwner(models.TextChoices):
@@ -86,10 +86,14 @@ class Ticket(models.Model):
     watchers = models.ManyToManyField(
         settings.AUTH_USER_MODEL, blank=True, related_name="watched_tickets"
     )
-    # Optimistic lock: bumped on every change to the fields above.
+    # Optimistic lock: bumped on every change to the fields above and to the tags
+    # (watchers and messages are added, never overwritten, and do not bump it).
     version = models.PositiveIntegerField(default=1)
     created_at = models.DateTimeField(default=timezone.now)
-    updated_at = models.DateTimeField(default=timezone.now)
+    updated_at = models.DateTimeField(default=timezone.now)  # any change, notes included
+    # The last change the requester can see (public reply, status, shared next step):
+    # what "last update" means in the portal, so desk-only work does not show there.
+    public_activity_at = models.DateTimeField(default=timezone.now)
     first_response_at = models.DateTimeField(null=True, blank=True)
     resolved_at = models.DateTimeField(null=True, blank=True)
     closed_at = models.DateTimeField(null=True, blank=True)

@@ -174,6 +174,8 @@ def queue_tickets(
 # --- Keyset pagination -------------------------------------------------------------------
 
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+# Larger than any id (bigint) or microsecond timestamp we write; a cursor beyond is forged.
+_CURSOR_LIMIT = 2**63
 
 
 def _encode(value: object) -> str:
@@ -194,12 +196,14 @@ def _decode(cursor: str, sort: Sort) -> list[object] | None:
         return None
     try:
         numbers = [int(p) for p in parts]
-    except ValueError:
+        if any(not 0 <= n < _CURSOR_LIMIT for n in numbers):
+            return None  # no id, priority or timestamp of ours looks like this
+        return [
+            _EPOCH + timedelta(microseconds=n) if field == "resolved_at" else n
+            for (field, _), n in zip(keys, numbers, strict=True)
+        ]
+    except (ValueError, OverflowError):
         return None
-    return [
-        _EPOCH + timedelta(microseconds=n) if field == "resolved_at" else n
-        for (field, _), n in zip(keys, numbers, strict=True)
-    ]
 
 
 def _after(sort: Sort, values: list[object]) -> Q:

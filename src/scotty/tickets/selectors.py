@@ -74,6 +74,27 @@ def is_participant(person: Person, ticket: Ticket) -> bool:
     return ticket.requester_id == person.pk or ticket.watchers.filter(pk=person.pk).exists()
 
 
+def _by_reference(tickets: QuerySet[Ticket], reference: str) -> Ticket | None:
+    # With everything a ticket page shows about the requester (their card) and the units.
+    return (
+        tickets.select_related(
+            "requester__department",
+            "requester__location",
+            "assignee",
+            "owning_unit",
+            "working_unit",
+            "follow_up_of",
+        )
+        .filter(reference=reference.strip().upper())
+        .first()
+    )
+
+
+def can_be_assigned(person: Person, ticket: Ticket) -> bool:
+    """May this person be given the ticket? Active agents of its working unit only."""
+    return person.is_active and ticket.working_unit_id in unit_ids_of(person)
+
+
 @dataclass(frozen=True)
 class TicketAccess:
     ticket: Ticket
@@ -85,12 +106,7 @@ def access_ticket(person: Person, reference: str) -> TicketAccess:
 
     Never says "forbidden": a guessed reference must not reveal that a ticket exists.
     """
-    ticket = (
-        visible_tickets(person)
-        .select_related("requester", "assignee", "owning_unit", "working_unit", "follow_up_of")
-        .filter(reference=reference.strip().upper())
-        .first()
-    )
+    ticket = _by_reference(visible_tickets(person), reference)
     if ticket is None:
         raise NotFound("No such ticket, or you may not see it.")
     return TicketAccess(ticket, can_work(person, ticket))
@@ -102,12 +118,7 @@ def access_as_requester(person: Person, reference: str) -> TicketAccess:
     The portal uses this even for agents: an agent looking at their own request in the
     portal sees what any requester sees, never notes or desk-only fields.
     """
-    ticket = (
-        requester_tickets(person)
-        .select_related("requester", "assignee", "owning_unit", "working_unit", "follow_up_of")
-        .filter(reference=reference.strip().upper())
-        .first()
-    )
+    ticket = _by_reference(requester_tickets(person), reference)
     if ticket is None or not person.is_active:
         raise NotFound("No such request, or you may not see it.")
     return TicketAccess(ticket, as_agent=False)
@@ -169,6 +180,13 @@ def reopen_deadline(ticket: Ticket) -> datetime | None:
     if ticket.resolved_at is None:
         return None
     return ticket.resolved_at + timedelta(days=ticket.working_unit.reopen_window_days)
+
+
+def reopen_window_passed(ticket: Ticket, now: datetime) -> bool:
+    """Is this resolved ticket past its reopen window (a reply now starts a follow-up,
+    and the worker closes it)? The one boundary every rule about the window uses."""
+    deadline = reopen_deadline(ticket)
+    return ticket.status == "resolved" and deadline is not None and deadline <= now
 
 
 def other_open_tickets(viewer: Person, ticket: Ticket, *, limit: int = 5) -> list[Ticket]:

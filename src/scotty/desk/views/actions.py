@@ -18,7 +18,8 @@ from django.views.decorators.http import require_POST
 from django_htmx.http import HttpResponseClientRedirect, trigger_client_event
 
 from scotty.accounts.models import Person
-from scotty.core.errors import Conflict, DomainError, NotAllowed
+from scotty.core.errors import Conflict, DomainError
+from scotty.core.http import status_for
 from scotty.desk.access import DeskRequest, agent_access, agent_required
 from scotty.desk.forms import TagsForm
 from scotty.desk.views.tickets import FORMS, Problem, render_ticket, wants_fragment
@@ -27,8 +28,6 @@ from scotty.tickets.models import Channel, MessageKind, Ticket
 
 # perform(ticket, agent, cleaned form data, form) -> what to tell the agent afterwards
 Perform = Callable[[Ticket, Person, dict[str, Any], Any], str]
-
-_STATUS_CODES: list[tuple[type[DomainError], int]] = [(Conflict, 409), (NotAllowed, 403)]
 
 
 def _refused(
@@ -72,8 +71,7 @@ def act(request: DeskRequest, reference: str, form_name: str, perform: Perform) 
     try:
         notice = perform(access.ticket, request.user, form.cleaned_data, form)
     except DomainError as error:
-        status = next((code for kind, code in _STATUS_CODES if isinstance(error, kind)), 400)
-        return _refused(request, access.ticket.reference, form_name, error, status)
+        return _refused(request, access.ticket.reference, form_name, error, status_for(error))
     return _done(request, access.ticket.reference, notice, form=form_name)
 
 
@@ -144,7 +142,9 @@ def _transfer(ticket: Ticket, agent: Person, data: dict[str, Any], _: Any) -> st
 
 
 def _tags(ticket: Ticket, agent: Person, _: dict[str, Any], form: TagsForm) -> str:
-    services.set_tags(ticket, actor=agent, names=form.names())
+    services.set_tags(
+        ticket, actor=agent, names=form.names(), expected_version=form.cleaned_data["version"]
+    )
     return "Tags saved."
 
 

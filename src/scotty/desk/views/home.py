@@ -28,7 +28,7 @@ def home(request: DeskRequest) -> HttpResponse:
 @agent_required()
 def go(request: DeskRequest) -> HttpResponse:
     """Open the ticket whose reference was typed (IT-1042), or say it is not there."""
-    reference = request.GET.get("reference", "").strip().upper()[:20]
+    reference = request.GET.get("reference", "").replace("\x00", "").strip().upper()[:20]
     try:
         if reference and access_ticket(request.user, reference).as_agent:
             return redirect("desk:ticket", reference=reference)

@@ -14,7 +14,6 @@ from django.shortcuts import render
 from django.utils.cache import patch_vary_headers
 
 from scotty.accounts.models import SupportUnit
-from scotty.accounts.selectors import unit_ids_of
 from scotty.desk import forms as desk_forms
 from scotty.desk.access import DeskRequest, agent_access, agent_required
 from scotty.tickets import selectors, states
@@ -113,8 +112,7 @@ def ticket_context(
         "forms": _forms(ticket, tags, units, problem),
         "targets": [(s, states.label(s)) for s in states.allowed_targets(ticket.status)],
         "matrix_priority": priority_for(ticket.impact, ticket.urgency),
-        # Only offered to agents of the working unit (the service refuses anyone else).
-        "can_take": ticket.working_unit_id in unit_ids_of(request.user),
+        "can_take": selectors.can_be_assigned(request.user, ticket),
         "problem": problem,
     }
 
@@ -133,8 +131,14 @@ def render_ticket(
     **extra: Any,
 ) -> HttpResponse:
     """The ticket page, or its `#ticket` fragment for htmx."""
-    context = {**ticket_context(request, access, problem), **extra}
     part = request.GET.get("part", "ticket")
+    if part == "timeline" and wants_fragment(request):
+        # The minute-by-minute refresh: the timeline alone, not every form of the page.
+        timeline = {"ticket": access.ticket, "timeline": _timeline(access)}
+        response = render(request, f"{TEMPLATE}#timeline", timeline, status=status)
+        patch_vary_headers(response, ("HX-Request",))
+        return response
+    context = {**ticket_context(request, access, problem), **extra}
     name = f"{TEMPLATE}#{part if part in PARTS else 'ticket'}"
     response = render(
         request, name if wants_fragment(request) else TEMPLATE, context, status=status

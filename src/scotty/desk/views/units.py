@@ -8,7 +8,8 @@ from django.views.decorators.http import require_POST
 from scotty.accounts.models import SupportUnit
 from scotty.accounts.selectors import managed_units
 from scotty.accounts.services import update_unit_settings
-from scotty.core.errors import DomainError, NotAllowed
+from scotty.core.errors import DomainError
+from scotty.core.http import status_for
 from scotty.desk.access import DeskRequest, agent_required
 from scotty.desk.forms import UnitSettingsForm
 
@@ -33,8 +34,8 @@ def unit_settings(request: DeskRequest) -> HttpResponse:
     return _page(request, {})
 
 
-@require_POST
 @agent_required()
+@require_POST
 def save_unit(request: DeskRequest, prefix: str) -> HttpResponse:
     unit = next((u for u in _managed(request) if u.prefix == prefix), None)
     if unit is None:
@@ -45,7 +46,6 @@ def save_unit(request: DeskRequest, prefix: str) -> HttpResponse:
     try:
         update_unit_settings(unit, actor=request.user, **form.cleaned_data)
     except DomainError as error:
-        status = 403 if isinstance(error, NotAllowed) else 400
-        return _page(request, {unit.pk: form}, error.message, status)
+        return _page(request, {unit.pk: form}, error.message, status_for(error))
     messages.success(request, f"Settings of {unit} saved.")
     return redirect("desk:units")

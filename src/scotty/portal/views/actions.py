@@ -12,8 +12,9 @@ from django.shortcuts import redirect
 from django.views.decorators.http import require_POST
 
 from scotty.core.errors import DomainError
+from scotty.core.http import status_for
 from scotty.portal.forms import RejectForm, ReplyForm, show_error
-from scotty.portal.views.common import load, person_of, status_for
+from scotty.portal.views.common import load, person_of
 from scotty.portal.views.detail import render_request
 from scotty.tickets import services
 from scotty.tickets.models import Channel
@@ -87,10 +88,15 @@ def reopen(request: HttpRequest, reference: str) -> HttpResponse:
     if not form.is_valid():
         return render_request(request, access, status=400, reject_form=form)
     try:
-        services.reject_resolution(
+        landed = services.reject_resolution(
             access.ticket, requester=person_of(request), reason=form.cleaned_data["reason"]
         )
     except DomainError as error:
         return _refused(request, reference, error, reject_form=form)
-    messages.success(request, "Sorry it is not fixed yet. We have reopened your request.")
-    return redirect("portal:request", reference=access.ticket.reference)
+    if landed.pk != access.ticket.pk:  # past the reopen window: a linked follow-up
+        messages.success(
+            request, f"Sorry it is not fixed. We opened {landed.reference}, linked to this one."
+        )
+    else:
+        messages.success(request, "Sorry it is not fixed yet. We have reopened your request.")
+    return redirect("portal:request", reference=landed.reference)

@@ -5,7 +5,7 @@ from typing import cast
 from django.http import Http404, HttpRequest
 
 from scotty.accounts.models import Person
-from scotty.core.errors import DomainError, NotAllowed, NotFound
+from scotty.core.errors import NotFound
 from scotty.tickets import selectors
 from scotty.tickets.selectors import TicketAccess
 
@@ -24,10 +24,3 @@ def load(request: HttpRequest, reference: str) -> TicketAccess:
         return selectors.access_as_requester(person_of(request), reference)
     except NotFound as error:
         raise Http404(error.message) from None
-
-
-def status_for(error: DomainError) -> int:
-    """The HTTP status for a refused action; a NotFound never renders a page."""
-    if isinstance(error, NotFound):
-        raise Http404(error.message)
-    return 403 if isinstance(error, NotAllowed) else 400

@@ -62,6 +62,8 @@ def render_request(
         "entries": presenters.timeline(events, ticket, viewer),
         "resolved": ticket.status == Status.RESOLVED,
         "closed": ticket.status == Status.CLOSED,
+        # Confirming or reopening is the requester's call; watchers see the question only.
+        "decides": ticket.requester_id == viewer.pk,
         "reopen_by": reopen_deadline(ticket) if ticket.status == Status.RESOLVED else None,
         "reply_form": reply_form or ReplyForm(),
         "reject_form": reject_form or RejectForm(),

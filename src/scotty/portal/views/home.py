@@ -28,7 +28,7 @@ def home(request: HttpRequest) -> HttpResponse:
     tickets = (
         requester_tickets(person)
         .select_related("requester")
-        .order_by(_CLOSED_LAST, "-updated_at", "-id")
+        .order_by(_CLOSED_LAST, "-public_activity_at", "-id")
     )
     page = Paginator(tickets, PAGE_SIZE).get_page(request.GET.get("page"))
     context = {"page": page, "rows": presenters.rows(list(page), person)}

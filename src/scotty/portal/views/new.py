@@ -7,8 +7,9 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
 from scotty.core.errors import DomainError
+from scotty.core.http import status_for
 from scotty.portal.forms import NewRequestForm, show_error
-from scotty.portal.views.common import person_of, status_for
+from scotty.portal.views.common import person_of
 from scotty.tickets import services
 from scotty.tickets.models import Channel
 

@@ -65,6 +65,8 @@ def apply_changes(
         return ticket
     now = timezone.now()
     values = {c.field: c.value for c in real}
+    if any(shown_to_requester(c) for c in real):
+        values["public_activity_at"] = now
     with transaction.atomic():
         updated = Ticket.objects.filter(pk=ticket.pk, version=expected_version).update(
             **values, version=F("version") + 1, updated_at=now
@@ -76,7 +78,7 @@ def apply_changes(
         ticket.version = expected_version + 1
         ticket.updated_at = now
         for change in real:
-            if change.field in _SILENT_FIELDS:
+            if change.field in SILENT_FIELDS:
                 continue
             # Events name the field as people do ("assignee"), not the column.
             events.field_changed(
@@ -85,22 +87,49 @@ def apply_changes(
                 change.field.removesuffix("_id"),
                 change.old_shown,
                 change.new_shown,
-                public=change.public,
+                public=shown_to_requester(change),
             )
     return ticket
 
 
+def shown_to_requester(change: Change) -> bool:
+    """Does the requester see this change on their timeline?"""
+    if change.field in SILENT_FIELDS:
+        return False
+    return change.field in events.PUBLIC_FIELDS if change.public is None else change.public
+
+
 # Columns that move with another change and need no event of their own.
-_SILENT_FIELDS = frozenset(
+SILENT_FIELDS = frozenset(
     {"is_open", "resolved_at", "closed_at", "priority_overridden", "first_response_at"}
 )
+
+
+def claim_version(ticket: Ticket, expected_version: int) -> None:
+    """Move the ticket to its next version if nobody changed it since `expected_version`,
+    for changes that are not columns of the ticket (tags); raise Conflict otherwise."""
+    now = timezone.now()
+    updated = Ticket.objects.filter(pk=ticket.pk, version=expected_version).update(
+        version=F("version") + 1, updated_at=now
+    )
+    if updated != 1:
+        raise conflict_for(ticket, expected_version)
+    ticket.version, ticket.updated_at = expected_version + 1, now
 
 
 def current_version(ticket: Ticket) -> int:
     """Re-read the version from the database, for changes Scotty makes on its own
     (a requester's reply reopening a ticket must not fail because an agent just
     changed the priority)."""
-    version: int = Ticket.objects.filter(pk=ticket.pk).values_list("version", flat=True).get()
+    # FOR UPDATE on PostgreSQL: a concurrent agent change now waits for this transaction
+    # instead of making the requester's reply fail with a Conflict. (SQLite takes the
+    # write lock at BEGIN already: IMMEDIATE transactions.)
+    version: int = (
+        Ticket.objects.select_for_update()
+        .filter(pk=ticket.pk)
+        .values_list("version", flat=True)
+        .get()
+    )
     if version != ticket.version:
         ticket.refresh_from_db()
     return version

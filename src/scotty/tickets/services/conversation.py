@@ -8,10 +8,10 @@ from django.db import transaction
 from django.utils import timezone
 
 from scotty.accounts.models import Person
-from scotty.core.errors import NotAllowed
+from scotty.core.errors import InvalidInput, NotAllowed
 from scotty.tickets import events
-from scotty.tickets.models import Message, MessageKind, Ticket
-from scotty.tickets.selectors import can_work, is_participant, reopen_deadline
+from scotty.tickets.models import Channel, Message, MessageKind, Ticket
+from scotty.tickets.selectors import can_work, is_participant, reopen_window_passed
 from scotty.tickets.services.attachments import check_files, store_files
 from scotty.tickets.services.changes import Change, apply_changes, current_version
 from scotty.tickets.services.opening import open_follow_up
@@ -39,6 +39,8 @@ def add_message(
 ) -> Message:
     """Append a reply or note and its files, with its event; no status side effects."""
     body = clean_text(body, field="body", label="The message", max_length=MAX_BODY)
+    if channel not in Channel.values:
+        raise InvalidInput("Unknown channel.", field="channel")
     check_files(files)
     message = Message.objects.create(
         ticket=ticket,
@@ -51,6 +53,13 @@ def add_message(
     )
     store_files(ticket, files, uploaded_by=author, message=message)
     events.message_added(ticket, message)
+    # A message is no header change (no version bump), but it is activity.
+    stamps = {"updated_at": message.created_at}
+    if not internal:
+        stamps["public_activity_at"] = message.created_at
+    Ticket.objects.filter(pk=ticket.pk).update(**stamps)
+    for name, value in stamps.items():
+        setattr(ticket, name, value)
     return message
 
 
@@ -68,11 +77,6 @@ def _requester_reply_effects(ticket: Ticket) -> list[Change]:
     if ticket.status in (Status.WAITING_ON_REQUESTER, Status.RESOLVED):
         return status_changes(ticket, Status.OPEN)
     return []
-
-
-def _resolution_expired(ticket: Ticket) -> bool:
-    deadline = reopen_deadline(ticket)
-    return ticket.status == Status.RESOLVED and deadline is not None and deadline < timezone.now()
 
 
 @transaction.atomic
@@ -95,19 +99,23 @@ def add_reply(
     - a requester's words after the ticket closed (or after the window) open a linked
       follow-up ticket instead.
     `as_requester` makes an agent who filed or watches the ticket write as a requester
-    (the portal passes it: an agent's own request behaves like anyone else's).
-    Raises NotAllowed (note by a non-agent, stranger, agent replying on a closed ticket)
-    and InvalidInput (empty/oversized body, bad file).
+    (the portal passes it: an agent's own request behaves like anyone else's). An agent's
+    public reply on a ticket they filed themselves is the requester's voice too: it is
+    no first response. Raises NotAllowed (note by a non-agent, stranger, agent replying
+    on a closed ticket) and InvalidInput (empty/oversized body, bad file).
     """
-    as_agent = can_work(author, ticket) and not as_requester
-    if internal and not as_agent:
+    may_note = can_work(author, ticket) and not as_requester
+    desk_voice = may_note and author.pk != ticket.requester_id
+    if internal and not may_note:
         raise NotAllowed("Only agents may add internal notes.")
-    if not as_agent and not is_participant(author, ticket):
+    if not may_note and not is_participant(author, ticket):
         raise NotAllowed("You may not write on this ticket.")
+    body = clean_text(body, field="body", label="The message", max_length=MAX_BODY)
     closed = ticket.status == Status.CLOSED
-    if closed and as_agent and not internal:
+    if closed and desk_voice and not internal:
         raise NotAllowed("This ticket is closed. Open a new ticket to contact the requester.")
-    if not as_agent and (closed or _resolution_expired(ticket)):
+    late = closed or reopen_window_passed(ticket, timezone.now())
+    if late and not internal and not desk_voice:
         follow_up = open_follow_up(ticket, actor=author, body=body, channel=channel, files=files)
         return ReplyOutcome(follow_up, None)
     message = add_message(
@@ -122,7 +130,7 @@ def add_reply(
     if internal:
         return ReplyOutcome(ticket, message)
     version = current_version(ticket)
-    changes = _agent_reply_effects(ticket) if as_agent else _requester_reply_effects(ticket)
+    changes = _agent_reply_effects(ticket) if desk_voice else _requester_reply_effects(ticket)
     reopened = ticket.status == Status.RESOLVED and bool(changes)
     apply_changes(ticket, actor=author, expected_version=version, changes=changes)
     return ReplyOutcome(ticket, message, reopened=reopened)

@@ -14,7 +14,13 @@ from scotty.core.errors import InvalidInput
 from scotty.tickets import events
 from scotty.tickets.models import NextStepOwner, Tag, Ticket
 from scotty.tickets.priority import Impact, Priority, Urgency, priority_for
-from scotty.tickets.services.changes import Change, apply_changes, require_agent
+from scotty.tickets.selectors import can_be_assigned
+from scotty.tickets.services.changes import (
+    Change,
+    apply_changes,
+    claim_version,
+    require_agent,
+)
 from scotty.tickets.services.validation import MAX_NEXT_STEP, MAX_TITLE, clean_text
 from scotty.tickets.services.workflow import status_changes
 from scotty.tickets.states import Status
@@ -23,7 +29,8 @@ MAX_TAGS = 20
 _TAG = re.compile(r"^[a-z0-9][a-z0-9-]{0,49}$")
 
 
-def _name(person: Person | None) -> str:
+def person_name(person: Person | None) -> str:
+    """How events record a person (their name at the time)."""
     return str(person) if person else ""
 
 
@@ -37,9 +44,7 @@ def assign(
     for the working unit, NotAllowed, Conflict.
     """
     require_agent(actor, ticket)
-    if assignee is not None and (
-        not assignee.is_active or ticket.working_unit_id not in unit_ids_of(assignee)
-    ):
+    if assignee is not None and not can_be_assigned(assignee, ticket):
         raise InvalidInput(
             f"{assignee} is not an agent of {ticket.working_unit}.", field="assignee"
         )
@@ -47,8 +52,8 @@ def assign(
         Change(
             "assignee_id",
             assignee.pk if assignee else None,
-            _name(ticket.assignee),
-            _name(assignee),
+            person_name(ticket.assignee),
+            person_name(assignee),
         ),
     ]
     if assignee is not None and ticket.status == Status.NEW:
@@ -149,7 +154,7 @@ def transfer(
     ]
     assignee = ticket.assignee
     if assignee is not None and working_unit.pk not in unit_ids_of(assignee):
-        changes.append(Change("assignee_id", None, _name(assignee), ""))
+        changes.append(Change("assignee_id", None, person_name(assignee), ""))
     apply_changes(ticket, actor=actor, expected_version=expected_version, changes=changes)
     ticket.working_unit, ticket.owning_unit = working_unit, owning_unit
     if ticket.assignee_id is None:
@@ -171,13 +176,15 @@ def _clean_tags(names: list[str]) -> list[str]:
 
 
 @transaction.atomic
-def set_tags(ticket: Ticket, *, actor: Person, names: list[str]) -> Ticket:
-    """Replace the ticket's tags. Tags need no version check: they merge, not overwrite."""
+def set_tags(ticket: Ticket, *, actor: Person, names: list[str], expected_version: int) -> Ticket:
+    """Replace the ticket's tags with `names`, under the optimistic lock: the form sends
+    the whole set, so a stale set would silently drop a colleague's tag."""
     require_agent(actor, ticket)
     wanted = _clean_tags(names)
     before = sorted(ticket.tags.values_list("name", flat=True))
     if wanted == before:
         return ticket
+    claim_version(ticket, expected_version)
     tags = [Tag.objects.get_or_create(name=name)[0] for name in wanted]
     ticket.tags.set(tags)
     events.field_changed(ticket, actor, "tags", ", ".join(before), ", ".join(wanted))

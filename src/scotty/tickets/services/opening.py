@@ -64,8 +64,12 @@ def open_ticket(
     description = clean_text(
         description, field="description", label="The description", max_length=MAX_BODY
     )
-    if channel not in Channel.values:
+    if channel not in Channel.values or channel == Channel.DESK:
         raise InvalidInput("Unknown channel.", field="channel")
+    if impact is not None and impact not in Impact.values:
+        raise InvalidInput("Choose an impact from the list.", field="impact")
+    if urgency is not None and urgency not in Urgency.values:
+        raise InvalidInput("Choose an urgency from the list.", field="urgency")
     _check_actor(actor, requester, channel, triage=impact is not None or urgency is not None)
     impact = Impact(impact or Impact.LOW)
     urgency = Urgency(urgency or Urgency.MEDIUM)
@@ -90,6 +94,7 @@ def open_ticket(
         follow_up_of=follow_up_of,
         created_at=now,
         updated_at=now,
+        public_activity_at=now,
     )
     events.ticket_created(ticket, actor)
     store_files(ticket, files, uploaded_by=actor)
@@ -108,11 +113,11 @@ def open_follow_up(
 ) -> Ticket:
     """A new ticket linked to a closed one, for a requester who wrote after it was closed."""
     title = f"Follow-up to {original.reference}: {original.title}"[:MAX_TITLE]
-    # A watcher writing after the close files the follow-up as themselves.
-    requester = original.requester if is_agent(actor) else actor
+    # Whoever writes after the close files the follow-up as themselves: the requester,
+    # or a watcher (never in the requester's name).
     return open_ticket(
         actor=actor,
-        requester=requester,
+        requester=actor,
         unit=original.owning_unit,
         title=title,
         description=body,

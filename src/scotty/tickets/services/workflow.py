@@ -1,15 +1,14 @@
 """Status changes: the state machine enforced, with the guards each move needs."""
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from django.db import transaction
 from django.utils import timezone
 
-from scotty.accounts.models import Person
+from scotty.accounts.models import Person, SupportUnit
 from scotty.core.errors import Conflict, InvalidTransition, NotAllowed
 from scotty.tickets import states
 from scotty.tickets.models import Ticket
-from scotty.tickets.selectors import is_participant, reopen_deadline
 from scotty.tickets.services.changes import Change, apply_changes, current_version, require_agent
 from scotty.tickets.services.validation import MAX_BODY, clean_text
 from scotty.tickets.states import Status
@@ -58,8 +57,9 @@ def transition(
     return apply_changes(ticket, actor=actor, expected_version=expected_version, changes=changes)
 
 
-def _require_resolved_participant(ticket: Ticket, person: Person) -> None:
-    if not is_participant(person, ticket):
+def _require_resolved_request(ticket: Ticket, person: Person) -> None:
+    # The requester's call alone: a watcher follows the request but does not own it.
+    if not person.is_active or ticket.requester_id != person.pk:
         raise NotAllowed("Only the requester can confirm or reopen this request.")
     if ticket.status != Status.RESOLVED:
         raise InvalidTransition("Only a resolved request can be confirmed or reopened.")
@@ -68,29 +68,43 @@ def _require_resolved_participant(ticket: Ticket, person: Person) -> None:
 @transaction.atomic
 def confirm_resolution(ticket: Ticket, *, requester: Person) -> Ticket:
     """The requester confirms the fix: the ticket closes."""
-    _require_resolved_participant(ticket, requester)
+    _require_resolved_request(ticket, requester)
     version = current_version(ticket)
     changes = status_changes(ticket, Status.CLOSED)
     return apply_changes(ticket, actor=requester, expected_version=version, changes=changes)
 
 
 @transaction.atomic
-def reject_resolution(ticket: Ticket, *, requester: Person, reason: str) -> Ticket:
-    """The requester says it is not fixed: their words become a reply and it reopens."""
-    from scotty.tickets.services.conversation import add_message
+def reject_resolution(
+    ticket: Ticket, *, requester: Person, reason: str, channel: str = "portal"
+) -> Ticket:
+    """The requester says it is not fixed. Their words are a reply with the reply's
+    rules: inside the reopen window the ticket reopens; after it, a linked follow-up
+    opens. Returns the ticket where the words landed."""
+    from scotty.tickets.services.conversation import add_reply
 
-    _require_resolved_participant(ticket, requester)
+    _require_resolved_request(ticket, requester)
     reason = clean_text(reason, field="reason", label="What is still wrong", max_length=MAX_BODY)
-    add_message(ticket, author=requester, body=reason, internal=False, channel="portal")
-    if ticket.status == Status.RESOLVED:  # a reply inside the window already reopened it
-        version = current_version(ticket)
-        apply_changes(
-            ticket,
-            actor=requester,
-            expected_version=version,
-            changes=status_changes(ticket, Status.OPEN),
+    outcome = add_reply(ticket, author=requester, body=reason, channel=channel, as_requester=True)
+    return outcome.ticket
+
+
+def _past_their_window(now: datetime, batch: int) -> list[Ticket]:
+    # Each unit has its own window, so the cut-off is per unit and in SQL: a long window
+    # elsewhere never fills the batch with tickets that are not due yet.
+    due: list[Ticket] = []
+    for unit in SupportUnit.objects.all():
+        cutoff = now - timedelta(days=unit.reopen_window_days)
+        due += (
+            Ticket.objects.filter(
+                status=Status.RESOLVED, working_unit=unit, resolved_at__lte=cutoff
+            )
+            .select_related("working_unit")
+            .order_by("resolved_at")[: batch - len(due)]
         )
-    return ticket
+        if len(due) >= batch:
+            break
+    return due
 
 
 def close_expired_resolutions(*, now: datetime | None = None, batch: int = 500) -> int:
@@ -101,15 +115,7 @@ def close_expired_resolutions(*, now: datetime | None = None, batch: int = 500) 
     """
     now = now or timezone.now()
     closed = 0
-    due = (
-        Ticket.objects.filter(status=Status.RESOLVED, resolved_at__isnull=False)
-        .select_related("working_unit")
-        .order_by("resolved_at")[:batch]
-    )
-    for ticket in due:
-        deadline = reopen_deadline(ticket)
-        if deadline is None or deadline > now:
-            continue
+    for ticket in _past_their_window(now, batch):
         try:
             with transaction.atomic():
                 apply_changes(
