@@ -33,10 +33,8 @@ def is_agent(person: Person) -> bool:
 
 
 def is_manager_of(person: Person, unit: SupportUnit) -> bool:
-    return (
-        person.is_superuser
-        or UnitMembership.objects.filter(person=person, unit=unit, role=UnitRole.MANAGER).exists()
-    )
+    """Does the person manage this unit (or administer Scotty)? Memberships are cached."""
+    return person.is_superuser or (unit.pk, UnitRole.MANAGER) in _memberships(person)
 
 
 def managed_units(person: Person) -> QuerySet[SupportUnit]:
@@ -62,15 +60,6 @@ def units_for_requests() -> QuerySet[SupportUnit]:
     Every unit today; the catalog issue narrows this by department.
     """
     return SupportUnit.objects.order_by("-is_front_line", "name")
-
-
-def agents_of(unit_ids: list[int]) -> QuerySet[Person]:
-    """Active people who work for any of these units."""
-    return (
-        Person.objects.filter(is_active=True, memberships__unit_id__in=unit_ids)
-        .distinct()
-        .order_by("full_name")
-    )
 
 
 def find_people(
