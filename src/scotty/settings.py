@@ -161,6 +161,11 @@ AXES_COOLOFF_TIME = env_int("AXES_COOLOFF_MINUTES", 15) / 60  # hours
 # out by one person's typos, and nobody can lock a colleague out from elsewhere.
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_USERNAME_FORM_FIELD = "username"  # the sign-in form's field (it holds the e-mail)
+# Behind N reverse proxies the client address is in X-Forwarded-For; without this every
+# sign-in would seem to come from the proxy, and one person's typos would lock everyone.
+AXES_IPWARE_PROXY_COUNT = env_int("SCOTTY_PROXY_COUNT", 0)
+if AXES_IPWARE_PROXY_COUNT:
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR")
 AXES_RESET_ON_SUCCESS = True
 AXES_ENABLED = True
 

@@ -56,3 +56,29 @@ def test_passwords_are_stored_with_argon2_in_production_settings() -> None:
     from scotty import settings as production
 
     assert production.PASSWORD_HASHERS[0].endswith("Argon2PasswordHasher")
+
+
+def test_behind_a_proxy_the_lock_follows_the_client_address_not_the_proxys(
+    org: Org, settings
+) -> None:  # type: ignore[no-untyped-def]
+    settings.AXES_ENABLED = True
+    settings.AXES_FAILURE_LIMIT = 2
+    settings.AXES_IPWARE_PROXY_COUNT = 1
+    settings.AXES_IPWARE_META_PRECEDENCE_ORDER = ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR")
+    attacker = Client(HTTP_X_FORWARDED_FOR="81.2.69.160, 10.0.0.1")
+    for _ in range(2):
+        sign_in(attacker, "rita@example.org", "guess")
+    assert sign_in(attacker, "rita@example.org", PASSWORD).status_code == 429
+    rita = Client(HTTP_X_FORWARDED_FOR="93.184.216.34, 10.0.0.1")
+    assert sign_in(rita, "rita@example.org", PASSWORD).status_code == 302
+
+
+def test_without_a_proxy_a_forged_forwarded_for_header_does_not_dodge_the_lock(
+    org: Org, settings
+) -> None:  # type: ignore[no-untyped-def]
+    settings.AXES_ENABLED = True
+    settings.AXES_FAILURE_LIMIT = 2
+    for n in range(2):
+        sign_in(Client(HTTP_X_FORWARDED_FOR=f"81.2.69.{n}"), "rita@example.org", "guess")
+    forged = Client(HTTP_X_FORWARDED_FOR="93.184.216.34")
+    assert sign_in(forged, "rita@example.org", PASSWORD).status_code == 429
