@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.timesince import timesince
 
 from scotty.accounts.models import Person
-from scotty.tickets import states, wording
+from scotty.tickets import selectors, states, wording
 from scotty.tickets.models import (
     Attachment,
     EventKind,
@@ -39,15 +39,15 @@ class NextStep:
 
 def next_step(ticket: Ticket, viewer: Person) -> NextStep | None:
     """The ticket's next step if the desk shared it with the requester, else None."""
-    if not ticket.next_step_shared or not ticket.next_step:
+    shared = selectors.shared_next_step(ticket)
+    if shared is None:
         return None
-    owner = ticket.next_step_owner
+    text, owner = shared
     if owner == NextStepOwner.REQUESTER:
         yours = ticket.requester_id == viewer.pk
         who = "you" if yours else ticket.requester.get_short_name()
-        return NextStep(ticket.next_step, who, yours)
-    who = _OWNER_WORDS.get(owner, "")
-    return NextStep(ticket.next_step, who, False)
+        return NextStep(text, who, yours)
+    return NextStep(text, _OWNER_WORDS.get(owner, ""), False)
 
 
 @dataclass(frozen=True)

@@ -149,6 +149,14 @@ def timeline(access: TicketAccess) -> list[TicketEvent]:
     return rows
 
 
+def shared_next_step(ticket: Ticket) -> tuple[str, str] | None:
+    """(what happens next, who does it) as the requester may see it; None when there is
+    none or the desk kept it to itself. Every requester-facing channel asks here."""
+    if not ticket.next_step or not ticket.next_step_shared:
+        return None
+    return ticket.next_step, ticket.next_step_owner
+
+
 def description_attachments(ticket: Ticket) -> QuerySet[Attachment]:
     """Files given with the ticket's description (always public to its readers)."""
     return ticket.attachments.filter(message__isnull=True).order_by("id")
