@@ -52,6 +52,13 @@ class SupportUnit(models.Model):
     )
     # Incremented atomically by the ticket service to number this unit's tickets.
     last_number = models.PositiveIntegerField(default=1000)
+    # Optimistic lock for the settings above (description, reopen window): two managers
+    # editing at once must not silently overwrite each other.
+    settings_version = models.PositiveIntegerField(default=1)
+    settings_changed_by = models.ForeignKey(
+        "Person", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    settings_changed_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering: ClassVar = ["name"]
