@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from scotty.accounts.models import Person
-from scotty.demo.content import Topic
+from scotty.demo.content import Case, Topic
 from scotty.demo.content import common as phrases
 from scotty.demo.history import History
 from scotty.demo.org import Cast
@@ -68,11 +68,24 @@ class Plot:
     agent: Person = field(init=False)  # whoever works the ticket now
     unit_name: str = field(init=False)  # the working unit, for sign-offs
     answer_channel: str = field(init=False)
+    said: set[str] = field(init=False, default_factory=set)  # texts used, not to repeat
 
     def __post_init__(self) -> None:
         self.unit_name = self.cast.units[self.home].name
         channel = self.history.ticket.channel
         self.answer_channel = channel if channel in ("portal", "email") else "email"
+
+    @property
+    def case(self) -> Case:
+        """The problem this ticket is about: every text of the story comes from it."""
+        return self.words.case
+
+    def once(self, texts: tuple[str, ...]) -> tuple[str, ...]:
+        """One of the texts this ticket has not used yet (any, once all were): nobody asks
+        the same question or gives the same answer twice."""
+        text = self.rng.choice([t for t in texts if t not in self.said] or texts)
+        self.said.add(text)
+        return (text,)
 
     def pick_agent(self, prefix: str) -> Person:
         return self.cast.pick_agent(self.rng, prefix)
@@ -94,17 +107,21 @@ class Plot:
         if rng.random() < 0.08:
             self.add_watcher()
         if rng.random() < 0.3:
-            self.note(self.topic.notes)
+            self.note(self.case.notes)
         if (
             self.home == "IT"
             and self.topic.transfer_to
+            and self.case.handovers
             and rng.random() < self.topic.transfer_share
         ):
             self.hand_over()
+        # A ticket that ends waiting on the requester keeps a question for its last step.
+        keep = int(self.final == _WAIT_R)
         for _ in range(rng.choice((0, 0, 1, 1, 2))):
             if rng.random() < 0.7:
-                self.ask()
-                self.answer()
+                if len(set(self.case.questions) - self.said) > keep:
+                    self.ask()
+                    self.answer()
             else:
                 self.wait_for_third_party()
                 self.back_from_third_party()
@@ -126,16 +143,16 @@ class Plot:
 
     def requester_says(self) -> str:
         """A reply of the requester: an answer to what the desk asked."""
-        return self.words.from_requester(self.topic.answers)
+        return self.words.from_requester(self.once(self.case.answers))
 
     def reply(self, texts: tuple[str, ...], low: float = 2, high: float = 240) -> None:
-        body = self.words.from_agent(self.agent, self.unit_name, texts)
+        body = self.words.from_agent(self.agent, self.unit_name, self.once(texts))
         self.history.agent_reply(self.clock.later(low, high), self.agent, body)
 
     def note(self, texts: tuple[str, ...]) -> None:
         at = self.clock.later(5, 300)
         self.history.message(
-            at, self.agent, self.words.note(texts), internal=True, channel=Channel.DESK
+            at, self.agent, self.words.note(self.once(texts)), internal=True, channel=Channel.DESK
         )
 
     def pick_up(self, *, triage: bool) -> None:
@@ -147,7 +164,7 @@ class Plot:
         managers = self.cast.managers[self.home]
         by = self.rng.choice(managers) if managers and self.rng.random() < 0.2 else self.agent
         self.history.assign(at, by, self.agent)
-        self.reply(self.topic.first_replies)
+        self.reply(self.case.first_replies)
 
     def add_watcher(self) -> None:
         requester = self.history.requester
@@ -159,7 +176,7 @@ class Plot:
     def hand_over(self) -> None:
         """IT passes the work to a second-level unit and stays the requester's contact."""
         target = self.topic.transfer_to
-        self.note(self.topic.handovers)
+        self.note(self.case.handovers)
         stays = target in self.cast.units_of.get(self.agent.pk, frozenset())
         self.history.transfer(self.clock.later(1, 20), self.agent, self.cast.units[target], stays)
         self.unit_name = self.cast.units[target].name
@@ -167,10 +184,10 @@ class Plot:
             self.agent = self.pick_agent(target)
             self.history.assign(self.clock.later(10, 480), self.agent, self.agent)
         if self.rng.random() < 0.5:
-            self.note(self.topic.notes)
+            self.note(self.case.notes)
 
     def ask(self) -> None:
-        self.reply(self.topic.questions)
+        self.reply(self.case.questions)
         self.history.move(self.clock.later(0.2, 2), self.agent, _WAIT_R)
 
     def answer(self) -> None:
@@ -195,12 +212,12 @@ class Plot:
 
     def end(self) -> None:
         if self.final == _OPEN:
-            self.next_step(NextStepOwner.DESK, self.topic.next_desk)
+            self.next_step(NextStepOwner.DESK, self.case.next_desk)
         elif self.final == _WAIT_R:
-            self.next_step(NextStepOwner.REQUESTER, self.topic.next_requester)
+            self.next_step(NextStepOwner.REQUESTER, self.case.next_requester)
             self.ask()
         elif self.final == _WAIT_T:
-            self.next_step(NextStepOwner.THIRD_PARTY, self.topic.next_third_party)
+            self.next_step(NextStepOwner.THIRD_PARTY, self.case.next_third_party)
             self.wait_for_third_party()
         else:
             self.resolve()
@@ -213,7 +230,7 @@ class Plot:
             self.close()
 
     def resolve(self) -> None:
-        resolution = self.words.resolution()
+        resolution = self.words.fill(self.once(self.case.resolutions))  # a reopen: another fix
         if self.rng.random() < 0.8:
             body = self.words.resolved_reply(self.agent, self.unit_name, resolution)
             self.history.agent_reply(self.clock.later(30, 2880), self.agent, body)

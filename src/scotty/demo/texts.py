@@ -1,10 +1,10 @@
-"""Turning a topic's texts into one ticket's words: slots filled once, greetings, sign-offs."""
+"""Turning a case's texts into one ticket's words: slots filled once, greetings, sign-offs."""
 
 import random
 from collections.abc import Sequence
 
 from scotty.accounts.models import Person
-from scotty.demo.content import Topic
+from scotty.demo.content import Case, Topic
 from scotty.demo.content import common as phrases
 
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday")
@@ -17,12 +17,20 @@ class _Slots(dict[str, str]):
 
 
 class Words:
-    """The texts of one ticket. Slot values are drawn once, so every message agrees."""
+    """The texts of one ticket: one case of its topic (drawn by weight unless given), and
+    slot values drawn once, so every message is about the same problem and agrees."""
 
     def __init__(
-        self, rng: random.Random, topic: Topic, requester: Person, site: str, department: str
+        self,
+        rng: random.Random,
+        topic: Topic,
+        requester: Person,
+        site: str,
+        department: str,
+        case: Case | None = None,
     ) -> None:
         self.rng, self.topic = rng, topic
+        self.case = case or rng.choices(topic.cases, weights=[c.weight for c in topic.cases])[0]
         floor = rng.randint(1, 6)
         self.slots = _Slots(
             first=requester.full_name.split(" ")[0],
@@ -36,17 +44,17 @@ class Words:
             weekday=rng.choice(_WEEKDAYS),
             case=f"{rng.randint(100000, 999999)}",
         )
-        for name, values in topic.slots.items():
+        for name, values in (topic.slots | self.case.slots).items():
             self.slots[name] = rng.choice(values)
 
     def fill(self, texts: Sequence[str]) -> str:
         return self.rng.choice(texts).format_map(self.slots)
 
     def title(self) -> str:
-        return self.fill(self.topic.titles)[:200]
+        return self.fill(self.case.titles)[:200]
 
     def description(self, channel: str) -> str:
-        body = self.fill(self.topic.descriptions)
+        body = self.fill(self.case.descriptions)
         if channel == "email":
             return f"Hi,\n\n{body}\n\n{self.fill(phrases.REQUESTER_SIGN_OFFS)}" + (
                 phrases.EMAIL_SIGNATURE.format_map(self.slots)
@@ -70,7 +78,7 @@ class Words:
         return self.fill(texts)
 
     def resolution(self) -> str:
-        return self.fill(self.topic.resolutions)
+        return self.fill(self.case.resolutions)
 
     def resolved_reply(self, agent: Person, unit: str, resolution: str) -> str:
         self.slots["resolution"] = resolution
