@@ -9,7 +9,7 @@ from pathlib import Path
 import dj_database_url
 from django.utils.csp import CSP
 
-from scotty.core.env import env_bool, env_int, env_list, env_str, secret_key
+from scotty.core.env import ConfigError, env_bool, env_int, env_list, env_str, secret_key
 
 BASE_DIR = Path(__file__).resolve().parent
 DATA_DIR = Path(env_str("SCOTTY_DATA_DIR", str(Path.cwd() / "data"))).resolve()
@@ -25,6 +25,15 @@ _HTTPS = SITE_URL.startswith("https://")
 SESSION_COOKIE_SECURE = _HTTPS
 CSRF_COOKIE_SECURE = _HTTPS
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if _HTTPS else None
+# Under https, plain http is answered with a redirect, and browsers are told (HSTS) to
+# use https only. Never under http: a browser that saw HSTS from a host keeps refusing
+# plain http to it for the whole max-age. A proxy that already redirects, or health
+# checks over http, can turn the redirect off.
+SECURE_SSL_REDIRECT = _HTTPS and env_bool("SCOTTY_SSL_REDIRECT", True)
+SECURE_HSTS_SECONDS = env_int("SCOTTY_HSTS_SECONDS", 60 * 60 * 24 * 365) if _HTTPS else 0
+# Both reach beyond this site (every subdomain; browsers' built-in lists): opt-in only.
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SCOTTY_HSTS_INCLUDE_SUBDOMAINS", False)
+SECURE_HSTS_PRELOAD = env_bool("SCOTTY_HSTS_PRELOAD", False)
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 60 * 60 * 12)
 X_FRAME_OPTIONS = "DENY"
@@ -37,6 +46,9 @@ SECURE_CSP = {
     "img-src": [CSP.SELF, "data:"],
     "frame-ancestors": [CSP.NONE],
     "form-action": [CSP.SELF],
+    # An injected <base href> would point every relative link and script elsewhere.
+    "base-uri": [CSP.NONE],
+    "object-src": [CSP.NONE],  # no plugins, not even from our own origin
 }
 
 INSTALLED_APPS = [
@@ -61,6 +73,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # After whitenoise, so static files keep their long cache; every page is no-store.
+    "scotty.core.middleware.NoStoreMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -69,7 +83,9 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
-    # Last, so it sees the outcome of authentication attempts.
+    "scotty.core.middleware.HtmxSignInRedirectMiddleware",
+    # Last, so they see the outcome of authentication attempts (throttle, then lock).
+    "scotty.accounts.middleware.SignInThrottleMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
 
@@ -140,12 +156,17 @@ else:
 
 # --- People and sign-in.
 AUTH_USER_MODEL = "accounts.Person"
+# Axes refuses a locked (account, address) first, then the throttle takes a token from
+# the address's bucket; only then does ModelBackend hash the password.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
+    "scotty.accounts.backends.SignInThrottleBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
+# Argon2id at OWASP's m=19 MiB, t=2, p=1 (scotty/accounts/hashers.py); older hashes are
+# rewritten at the next sign-in.
 PASSWORD_HASHERS = [
-    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "scotty.accounts.hashers.ScottyArgon2Hasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
 ]
 AUTH_PASSWORD_VALIDATORS = [
@@ -155,17 +176,27 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 LOGIN_URL = "accounts:sign_in"
 LOGIN_REDIRECT_URL = "home"
+# How many reverse proxies in front of Scotty append to X-Forwarded-For; the client is
+# the entry the first of them appended (scotty/accounts/client_address.py). 0: none,
+# the header is ignored.
+SCOTTY_PROXY_COUNT = env_int("SCOTTY_PROXY_COUNT", 0)
+if SCOTTY_PROXY_COUNT < 0:
+    raise ConfigError(f"SCOTTY_PROXY_COUNT must be 0 or more, not {SCOTTY_PROXY_COUNT}")
+# The sign-in throttle, per client address across all e-mails (scotty/accounts/throttle.py):
+# this many attempts at once, one more every REFILL seconds; correct sign-ins give theirs back.
+SCOTTY_SIGN_IN_BURST = env_int("SCOTTY_SIGN_IN_BURST", 20)
+SCOTTY_SIGN_IN_REFILL_SECONDS = env_int("SCOTTY_SIGN_IN_REFILL_SECONDS", 30)
+if SCOTTY_SIGN_IN_BURST < 1 or SCOTTY_SIGN_IN_REFILL_SECONDS < 1:
+    raise ConfigError("SCOTTY_SIGN_IN_BURST and SCOTTY_SIGN_IN_REFILL_SECONDS must be 1 or more")
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = env_int("AXES_COOLOFF_MINUTES", 15) / 60  # hours
 # Lock a username from one address: a whole office behind one NAT address is not locked
 # out by one person's typos, and nobody can lock a colleague out from elsewhere.
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_USERNAME_FORM_FIELD = "username"  # the sign-in form's field (it holds the e-mail)
-# Behind N reverse proxies the client address is in X-Forwarded-For; without this every
-# sign-in would seem to come from the proxy, and one person's typos would lock everyone.
-AXES_IPWARE_PROXY_COUNT = env_int("SCOTTY_PROXY_COUNT", 0)
-if AXES_IPWARE_PROXY_COUNT:
-    AXES_IPWARE_META_PRECEDENCE_ORDER = ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR")
+AXES_USERNAME_CALLABLE = "scotty.accounts.axes_hooks.lock_username"  # one lock per e-mail, any case
+AXES_CLIENT_IP_CALLABLE = "scotty.accounts.client_address.client_address"
+AXES_HANDLER = "scotty.accounts.axes_hooks.SignInLockHandler"  # skips throttled attempts
 AXES_RESET_ON_SUCCESS = True
 AXES_ENABLED = True
 
@@ -183,6 +214,16 @@ SCOTTY_MAX_ATTACHMENT_BYTES = env_int("SCOTTY_MAX_ATTACHMENT_BYTES", 10 * 1024 *
 SCOTTY_MAX_ATTACHMENTS_PER_MESSAGE = env_int("SCOTTY_MAX_ATTACHMENTS_PER_MESSAGE", 10)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
+# Scotty's handler first: it skips files beyond the count and size limits as they stream
+# in (never spooled) and the form comes back saying so (core/uploads.py). Django's hard
+# caps stay for forged requests; going over them gets a page in words (core/views.py).
+FILE_UPLOAD_HANDLERS = [
+    "scotty.core.uploads.LimitedUploadHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
+DATA_UPLOAD_MAX_NUMBER_FILES = 100
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000
 
 LANGUAGE_CODE = "en"
 TIME_ZONE = env_str("TIME_ZONE", "Europe/Berlin")

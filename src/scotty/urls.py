@@ -13,3 +13,6 @@ urlpatterns = [
     path("files/", include("scotty.files.urls")),
     path("admin/", admin.site.urls),
 ]
+
+# Limits on fields, files and text answer in words (and back to the form), not a bare 400.
+handler400 = "scotty.core.views.bad_request"

@@ -32,6 +32,8 @@ def pages(t: Ticket) -> dict[str, str]:
         "ticket": reverse("desk:ticket", args=[t.reference]),
         "ticket-lowercase": reverse("desk:ticket", args=[t.reference.lower()]),
         "timeline-part": reverse("desk:ticket", args=[t.reference]) + "?part=timeline",
+        "administration": reverse("desk:administration"),
+        "administration-sign-in-locks": reverse("desk:sign_in_locks"),
     }
 
 
@@ -42,6 +44,8 @@ def expected_page_status(name: str, role: str) -> int:
         return 404
     if name.startswith(("ticket", "timeline")) and role not in WORKS_IT:
         return 404
+    if name.startswith("administration") and role != "admin":
+        return 404  # administrators only; other agents are not told the area exists
     return 200
 
 
@@ -103,6 +107,25 @@ def test_every_write_by_role(
     expected = 302 if role == "anonymous" else 404
     assert response.status_code == expected
     assert TicketEvent.objects.filter(ticket=ticket).count() == events  # nothing happened
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_only_administrators_lift_sign_in_locks(org: Org, client_for: Any, role: str) -> None:
+    from axes.models import AccessAttempt
+
+    AccessAttempt.objects.create(
+        username="rita@example.org", ip_address="198.51.100.7", user_agent="x",
+        failures_since_start=5, get_data="", post_data="", http_accept="", path_info="",
+    )  # fmt: skip
+    response = client(org, role, client_for).post(
+        reverse("desk:lift_sign_in_lock"),
+        {"kind": "account", "email": "rita@example.org", "address": "198.51.100.7"},
+    )
+    expected = {"admin": 302, "anonymous": 302}.get(role, 404)
+    assert response.status_code == expected
+    if role == "admin":
+        assert response["Location"] == reverse("desk:sign_in_locks")
+    assert AccessAttempt.objects.exists() == (role != "admin")  # lifted only by an admin
 
 
 @pytest.mark.parametrize("role", ["agent", "hr_agent", "requester"])

@@ -6,7 +6,9 @@ from scotty.core.testing import Org
 
 
 def save(client, unit: SupportUnit, **data):  # type: ignore[no-untyped-def]
-    values = {"description": "Laptops, phones, accounts.", "reopen_window_days": 10, **data}
+    version = SupportUnit.objects.get(pk=unit.pk).settings_version  # as a fresh page shows it
+    values = {"description": "Laptops, phones, accounts.", "reopen_window_days": 10,
+              "version": version, **data}  # fmt: skip
     return client.post(reverse("desk:save_unit", args=[unit.prefix]), values)
 
 
@@ -88,3 +90,29 @@ def test_the_new_window_decides_when_a_requester_reply_reopens(org: Org, client_
     with time_machine.travel(timezone.now() + timedelta(days=2)):
         outcome = add_reply(ticket, author=org.requester, body="Broken again")
     assert outcome.ticket.follow_up_of_id == ticket.pk
+
+
+def test_two_managers_saving_from_the_same_page_never_overwrite_each_other(
+    org: Org,
+    client_for,  # type: ignore[no-untyped-def]
+) -> None:
+    from scotty.accounts.services import join_unit
+
+    join_unit(org.agent2, org.it, role="manager")
+    mona, bea = client_for(org.manager), client_for(org.agent2)
+    page = bea.get(reverse("desk:units")).content.decode()
+    assert 'name="version" value="1"' in page  # what Bea's page saw
+    assert save(mona, org.it, reopen_window_days=14, description="Mona's words").status_code == 302
+    response = save(bea, org.it, reopen_window_days=3, description="Bea's words", version=1)
+    body = response.content.decode()
+    assert response.status_code == 409
+    assert "Mona Manager changed the settings of IT Service Desk" in body
+    assert "Reopen window: 14 days" in body and "Mona&#x27;s words" in body
+    assert "Bea&#x27;s words</textarea>" in body  # what Bea typed is still in the form
+    org.it.refresh_from_db()
+    assert (org.it.reopen_window_days, org.it.description) == (14, "Mona's words")
+    # Saving again from the page she now has is a deliberate overwrite, and goes through.
+    assert 'name="version" value="2"' in body
+    assert save(bea, org.it, reopen_window_days=3, description="Bea's words").status_code == 302
+    org.it.refresh_from_db()
+    assert (org.it.reopen_window_days, org.it.settings_changed_by) == (3, org.agent2)

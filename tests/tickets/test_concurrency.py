@@ -1,37 +1,11 @@
 """Two agents at once, for real: separate threads and database connections."""
 
-import threading
-from collections.abc import Callable
-
 import pytest
-from django.db import connection
 
 from scotty.core.errors import Conflict
-from scotty.core.testing import Org, file_ticket
+from scotty.core.testing import Org, file_ticket, run_together
 from scotty.tickets.models import Ticket
 from scotty.tickets.services import set_priority
-
-
-def run_together(*jobs: Callable[[], object]) -> list[object]:
-    """Run jobs in threads that start at the same moment; return results or exceptions."""
-    barrier = threading.Barrier(len(jobs))
-    results: list[object] = [None] * len(jobs)
-
-    def runner(index: int, job: Callable[[], object]) -> None:
-        barrier.wait()
-        try:
-            results[index] = job()
-        except Exception as error:  # the test inspects what each thread got
-            results[index] = error
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=runner, args=(i, job)) for i, job in enumerate(jobs)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return results
 
 
 @pytest.mark.django_db(transaction=True)

@@ -5,7 +5,12 @@ from typing import Any, ClassVar
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
+from django.db.models.functions import Lower
 from django.utils import timezone
+
+from scotty.accounts.email_address import EmailAddressField, normalise_email
+
+EMAIL_TAKEN = "An account with this e-mail address already exists."
 
 
 class Department(models.Model):
@@ -71,7 +76,7 @@ class PersonManager(BaseUserManager["Person"]):
     use_in_migrations = True
 
     def create_user(self, email: str, password: str | None = None, **extra: Any) -> "Person":
-        person = self.model(email=self.normalize_email(email).lower(), **extra)
+        person = self.model(email=normalise_email(email), **extra)
         person.set_password(password)
         person.save(using=self._db)
         return person
@@ -88,7 +93,9 @@ class Person(AbstractBaseUser, PermissionsMixin):
     `is_superuser` is Scotty's administrator role.
     """
 
-    email = models.EmailField(unique=True)
+    # Stored in lower case and looked up that way (EmailAddressField); the constraint
+    # below keeps a second spelling out even of rows written around the ORM.
+    email = EmailAddressField(unique=True, error_messages={"unique": EMAIL_TAKEN})
     full_name = models.CharField(max_length=150)
     department = models.ForeignKey(
         Department, null=True, blank=True, on_delete=models.SET_NULL, related_name="people"
@@ -111,6 +118,13 @@ class Person(AbstractBaseUser, PermissionsMixin):
     class Meta:
         ordering: ClassVar = ["full_name"]
         indexes: ClassVar = [models.Index(fields=["full_name"])]
+        constraints: ClassVar = [
+            models.UniqueConstraint(
+                Lower("email"),
+                name="person_email_unique_ignoring_case",
+                violation_error_message=EMAIL_TAKEN,
+            )
+        ]
 
     def __str__(self) -> str:
         return self.full_name or self.email
@@ -141,3 +155,26 @@ class UnitMembership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.person} in {self.unit} ({self.role})"
+
+
+class SignInBucket(models.Model):
+    """How many sign-in attempts one client address may still make (a token bucket).
+
+    Every attempt takes a token before any password is hashed; a successful sign-in
+    gives it back; tokens come back at a steady rate up to the bucket's size. So an
+    office behind one address that signs in correctly never runs dry, while a spray of
+    wrong passwords over many e-mails does. Kept in the database so every web process
+    (and the embedded SQLite default) sees the same count; see `throttle.py`.
+    """
+
+    # An IPv4 address, or an IPv6 /64 network (one client usually holds a whole /64).
+    address = models.CharField(max_length=64, unique=True)
+    tokens = models.FloatField()
+    counted_at = models.DateTimeField()  # when `tokens` was last brought up to date
+    # While the bucket is dry: since when, until when, and how many tries it turned away.
+    held_since = models.DateTimeField(null=True, blank=True)
+    held_until = models.DateTimeField(null=True, blank=True, db_index=True)
+    refused = models.PositiveIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return f"{self.address}: {self.tokens:.1f} sign-in attempts left"

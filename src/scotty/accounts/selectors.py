@@ -1,7 +1,16 @@
-"""Questions about people: who is an agent, of which units, and finding people by name."""
+"""Questions about people: who is an agent, of which units, finding people by name or
+e-mail, and which sign-ins are locked."""
 
-from django.db.models import Q, QuerySet
+from dataclasses import dataclass
+from datetime import UTC, datetime
 
+from axes.helpers import get_cool_off, get_failure_limit
+from axes.models import AccessAttempt
+from django.db.models import Max, Q, QuerySet, Sum
+from django.utils import timezone
+
+from scotty.accounts import throttle
+from scotty.accounts.email_address import normalise_email
 from scotty.accounts.models import Person, SupportUnit, UnitMembership, UnitRole
 
 
@@ -73,11 +82,91 @@ def find_people(
     query = query.replace("\x00", "").strip()[:100]
     if len(query) < 2:
         return []
+    # E-mails are stored in lower case, so the typed prefix in lower case finds them on
+    # every database and in every alphabet (SQLite's own case folding covers ASCII only).
     people = Person.objects.filter(is_active=True).filter(
-        Q(full_name__icontains=query) | Q(email__istartswith=query)
+        Q(full_name__icontains=query) | Q(email__startswith=normalise_email(query))
     )
     if unit_id is not None:
         people = people.filter(memberships__unit_id=unit_id)
     elif agents_only:
         people = people.filter(memberships__isnull=False).distinct()
     return list(people.select_related("department", "location").order_by("full_name")[:limit])
+
+
+def person_by_email(email: str) -> Person | None:
+    """The person with this e-mail address, however it is capitalised; None if nobody.
+
+    Deactivated people are included (mail from someone who left still belongs to their
+    history); callers that need an active account check `is_active`.
+    """
+    address = normalise_email(email or "")
+    if not address:
+        return None
+    return Person.objects.filter(email=address).first()
+
+
+@dataclass(frozen=True)
+class SignInLock:
+    """A sign-in currently refused, as the administrators' sign-in locks page lists it.
+
+    `kind` is "account": one e-mail from one address failed too often (django-axes), or
+    "address": one address tried too many sign-ins across all e-mails (the throttle).
+    """
+
+    kind: str
+    address: str  # an IP address, an IPv6 /64, or "unknown"
+    since: datetime  # account: the latest failure (the lock counts from it); address: ran dry
+    until: datetime
+    attempts: int  # account: failures; address: attempts turned away
+    email: str = ""  # account locks only
+    person: Person | None = None  # the account's owner, if the e-mail has one
+
+
+def sign_in_locks() -> list[SignInLock]:
+    """Every sign-in lock in force now: account locks, then held-back addresses.
+
+    An account lock lasts the cool-off (AXES_COOLOFF_TIME) from its latest failure, as
+    axes counts it; an address is held back until its next throttle token is due.
+    """
+    return _account_locks() + [
+        SignInLock(
+            kind="address",
+            address=bucket.address,
+            since=bucket.held_since or bucket.counted_at,
+            until=bucket.held_until or bucket.counted_at,
+            attempts=bucket.refused,
+        )
+        for bucket in throttle.held_buckets()
+    ]
+
+
+_FOREVER = datetime.max.replace(tzinfo=UTC)  # no cool-off: locked until lifted
+
+
+def _account_locks() -> list[SignInLock]:
+    cool_off = get_cool_off()
+    attempts = AccessAttempt.objects.all()
+    if cool_off is not None:
+        attempts = attempts.filter(attempt_time__gte=timezone.now() - cool_off)
+    rows = list(
+        attempts.values("username", "ip_address")
+        .annotate(failures=Sum("failures_since_start"), latest=Max("attempt_time"))
+        .filter(failures__gte=get_failure_limit(None, None))
+        .order_by("-latest")
+    )
+    emails = {normalise_email(r["username"]) for r in rows if r["username"]}
+    owners = Person.objects.in_bulk(list(emails), field_name="email")
+    return [
+        SignInLock(
+            kind="account",
+            address=row["ip_address"] or throttle.UNKNOWN_ADDRESS,
+            since=row["latest"],
+            # Without a cool-off a lock lasts until someone lifts it.
+            until=row["latest"] + cool_off if cool_off is not None else _FOREVER,
+            attempts=row["failures"],
+            email=row["username"] or "",
+            person=owners.get(normalise_email(row["username"] or "")),
+        )
+        for row in rows
+    ]

@@ -5,6 +5,8 @@ from typing import Any
 from django import forms
 from django.core.files.uploadedfile import UploadedFile
 
+from scotty.core.once import new_token
+
 
 class MultipleFileInput(forms.ClearableFileInput):
     allow_multiple_selected = True
@@ -23,3 +25,15 @@ class FilesField(forms.FileField):
     def clean(self, data: Any, initial: Any = None) -> "list[UploadedFile[Any]]":
         items = data if isinstance(data, list | tuple) else [data]
         return [super(FilesField, self).clean(item, initial) for item in items if item]
+
+
+class OnceField(forms.CharField):
+    """The one-time token of a create or append form (see `core.once`); hidden, and a
+    fresh one each time an unbound form is drawn."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("required", False)
+        kwargs.setdefault("max_length", 100)  # the shape is checked by `once`
+        kwargs.setdefault("widget", forms.HiddenInput)
+        kwargs.setdefault("initial", new_token)  # a callable: a new token per rendering
+        super().__init__(**kwargs)

@@ -4,10 +4,13 @@ Everything is built through services, so the data carries the same events and ru
 as data made by people.
 """
 
+import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
 
 from scotty.accounts.models import Department, Location, Person, SupportUnit
 from scotty.accounts.services import create_person, join_unit
@@ -91,3 +94,25 @@ def upload(name: str = "screenshot.png", content: bytes | None = None) -> Simple
     """A file as a browser would upload it; PNG bytes unless told otherwise."""
     data = content if content is not None else b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
     return SimpleUploadedFile(name, data)
+
+
+def run_together(*jobs: Callable[[], object]) -> list[object]:
+    """Run jobs in threads that start at the same moment; return results or exceptions."""
+    barrier = threading.Barrier(len(jobs))
+    results: list[object] = [None] * len(jobs)
+
+    def runner(index: int, job: Callable[[], object]) -> None:
+        barrier.wait()
+        try:
+            results[index] = job()
+        except Exception as error:  # the test inspects what each thread got
+            results[index] = error
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=runner, args=(i, job)) for i, job in enumerate(jobs)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return results

@@ -10,7 +10,7 @@ from typing import Any
 from django import forms
 
 from scotty.accounts.models import Person, SupportUnit
-from scotty.core.forms import FilesField
+from scotty.core.forms import FilesField, OnceField
 from scotty.tickets.models import Channel, MessageKind, NextStepOwner
 from scotty.tickets.priority import Impact, Priority, Urgency
 from scotty.tickets.queues import SORT_LABELS, QueueFilters, Sort
@@ -30,19 +30,26 @@ class PersonField(forms.ModelChoiceField):  # type: ignore[type-arg]
         super().__init__(queryset=people, to_field_name="email", **kwargs)
 
     def to_python(self, value: Any) -> Any:
+        # Any capitalisation finds the person: the e-mail field folds the lookup the way
+        # addresses are stored (accounts.email_address).
         if isinstance(value, str):
-            value = value.strip().lower()
+            value = value.strip()
         return super().to_python(value)
 
 
 class TicketForm(forms.Form):
-    """Every write on a ticket carries the version the agent saw (optimistic lock)."""
+    """Every write on a ticket carries the version the agent saw (optimistic lock) and
+    the newest public message their page showed (`seen`: the desk holds an action from a
+    page that missed one)."""
 
     version = forms.IntegerField(
         min_value=1,
         max_value=2**31 - 1,  # a forged huge version is bad input, not "someone else changed it"
         widget=forms.HiddenInput,
         error_messages={"required": "This form is out of date: reload the ticket."},
+    )
+    seen = forms.IntegerField(
+        required=False, min_value=0, max_value=2**63 - 1, widget=forms.HiddenInput
     )
 
 
@@ -55,6 +62,7 @@ class ReplyForm(TicketForm):
         required=False, strip=False, widget=forms.Textarea(attrs={"rows": 6, "required": True})
     )
     attachments = FilesField()
+    once = OnceField()
 
 
 class StatusForm(TicketForm):
@@ -128,6 +136,7 @@ class LogCallForm(forms.Form):
     impact = forms.ChoiceField(choices=Impact.choices, initial=Impact.LOW)
     urgency = forms.ChoiceField(choices=Urgency.choices, initial=Urgency.MEDIUM)
     attachments = FilesField()
+    once = OnceField()
 
     def __init__(self, *args: Any, units: list[SupportUnit], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -194,7 +203,9 @@ class QueueFilterForm(forms.Form):
 
 
 class UnitSettingsForm(forms.Form):
-    """How a unit works; ranges are the service's to enforce (same words everywhere)."""
+    """How a unit works; ranges are the service's to enforce (same words everywhere).
+    `version` is the settings version the page showed: two managers never overwrite
+    each other silently."""
 
     description = forms.CharField(
         required=False, strip=False, widget=forms.Textarea({"rows": 3, "maxlength": 2000})
@@ -204,11 +215,21 @@ class UnitSettingsForm(forms.Form):
         help_text="A requester's reply reopens a resolved ticket for this long; then it closes.",
         widget=forms.NumberInput({"min": 0, "max": 365}),
     )
+    version = forms.IntegerField(
+        min_value=1,
+        max_value=2**31 - 1,
+        widget=forms.HiddenInput,
+        error_messages={"required": "This form is out of date: reload the page."},
+    )
 
     def __init__(self, *args: Any, unit: SupportUnit, **kwargs: Any) -> None:
         kwargs.setdefault("auto_id", f"unit-{unit.prefix}-%s")
         kwargs.setdefault(
             "initial",
-            {"description": unit.description, "reopen_window_days": unit.reopen_window_days},
+            {
+                "description": unit.description,
+                "reopen_window_days": unit.reopen_window_days,
+                "version": unit.settings_version,
+            },
         )
         super().__init__(*args, **kwargs)

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from scotty.desk.views import actions, calls, home, people, queues, tickets, units
+from scotty.desk.views import actions, administration, calls, home, people, queues, tickets, units
 
 app_name = "desk"
 urlpatterns = [
@@ -13,6 +13,17 @@ urlpatterns = [
     path("people/", people.people, name="people"),
     path("units/", units.unit_settings, name="units"),
     path("units/<str:prefix>/", units.save_unit, name="save_unit"),
+    path("administration/", administration.administration, name="administration"),
+    path(
+        "administration/sign-in-locks/",
+        administration.sign_in_locks_page,
+        name="sign_in_locks",
+    ),
+    path(
+        "administration/sign-in-locks/lift/",
+        administration.lift_sign_in_lock,
+        name="lift_sign_in_lock",
+    ),
     path("tickets/<str:reference>/", tickets.ticket_page, name="ticket"),
     path("tickets/<str:reference>/reply/", actions.reply, name="reply"),
     path("tickets/<str:reference>/status/", actions.change_status, name="status"),

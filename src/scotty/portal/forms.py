@@ -17,7 +17,7 @@ from django.template.defaultfilters import filesizeformat
 
 from scotty.accounts.selectors import units_for_requests
 from scotty.core.errors import DomainError, InvalidInput
-from scotty.core.forms import FilesField
+from scotty.core.forms import FilesField, OnceField
 from scotty.tickets.services.attachments import ALLOWED_TYPES
 from scotty.tickets.services.validation import MAX_BODY, MAX_TITLE
 
@@ -58,6 +58,7 @@ class NewRequestForm(_WithFiles):
     title = _text("What do you need help with?", MAX_TITLE, autocomplete="off")
     description = _text("Tell us more", MAX_BODY, rows=8)
     attachments = FilesField(label="Screenshots or files (optional)")
+    once = OnceField()
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -70,10 +71,12 @@ class NewRequestForm(_WithFiles):
 class ReplyForm(_WithFiles):
     body = _text("Your reply", MAX_BODY, rows=5)
     attachments = FilesField(label="Add files (optional)")
+    once = OnceField()
 
 
 class RejectForm(forms.Form):
     reason = _text("What is still wrong?", MAX_BODY, rows=3)
+    once = OnceField()
 
 
 def show_error(form: forms.Form | None, error: DomainError) -> str | None:

@@ -58,10 +58,13 @@ class StatusView:
 
 
 def status_of(ticket: Ticket) -> StatusView:
+    """The status as the requester should read it: a resolved request past its reopen
+    window reads as closed (it is, in all but name), so nothing offers an expired choice."""
+    status = ticket.status
+    if selectors.is_done_for_requester(ticket, timezone.now()):
+        status = Status.CLOSED
     return StatusView(
-        ticket.status,
-        states.requester_wording(ticket.status),
-        ticket.status == Status.WAITING_ON_REQUESTER,
+        status, states.requester_wording(status), status == Status.WAITING_ON_REQUESTER
     )
 
 
@@ -125,8 +128,11 @@ def _event_text(event: TicketEvent, who: str) -> str | None:
     return wording.describe(event, for_requester=True)
 
 
-def entry(event: TicketEvent, viewer: Person) -> Entry | None:
-    """How one public event reads to the requester; None for events not worth a line."""
+def entry(event: TicketEvent, viewer: Person, openable: set[str]) -> Entry | None:
+    """How one public event reads to the requester; None for events not worth a line.
+
+    `openable`: the references this viewer may open; a follow-up someone else filed (a
+    watcher's own request) is theirs, and is not mentioned at all."""
     message, actor, ticket = event.message, event.actor, event.ticket
     who = person_name(actor, ticket, viewer) if actor else "Scotty"
     if message is not None:
@@ -135,22 +141,26 @@ def entry(event: TicketEvent, viewer: Person) -> Entry | None:
         files = tuple(message.attachments.all())
         return Entry(event.at, "", message, who, actor is not None and actor.pk == viewer.pk, files)
     if event.kind == EventKind.FOLLOW_UP_OPENED:
-        # Linked (when this person may open it) at the top of the page, not here.
+        if event.new_value not in openable:
+            return None
+        # Linked at the top of the page; here it says when.
         return Entry(event.at, f"{who} opened a follow-up request, {event.new_value}")
     text = _event_text(event, who)
     return Entry(event.at, text) if text else None
 
 
-def timeline(events: list[TicketEvent], ticket: Ticket, viewer: Person) -> list[Entry]:
+def timeline(
+    events: list[TicketEvent], ticket: Ticket, viewer: Person, openable: set[str]
+) -> list[Entry]:
     """The public timeline as entries. Events must come from `selectors.timeline` with
-    requester access, so only public events are here."""
+    requester access, so only public events are here. `openable` as for `entry`."""
     entries = []
     for event in events:
         if not event.is_public:
             continue
         # The selector does not attach the ticket; `describe` reads it once per event.
         event.ticket = ticket
-        item = entry(event, viewer)
+        item = entry(event, viewer, openable)
         if item is not None:
             entries.append(item)
     return entries

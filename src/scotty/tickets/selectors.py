@@ -16,6 +16,7 @@ from scotty.accounts.models import Person
 from scotty.accounts.selectors import unit_ids_of
 from scotty.core.errors import NotFound
 from scotty.tickets.models import Attachment, Message, MessageKind, Ticket, TicketEvent
+from scotty.tickets.states import Status
 
 _WATCHED = Ticket.watchers.through
 
@@ -191,7 +192,44 @@ def reopen_window_passed(ticket: Ticket, now: datetime) -> bool:
     """Is this resolved ticket past its reopen window (a reply now starts a follow-up,
     and the worker closes it)? The one boundary every rule about the window uses."""
     deadline = reopen_deadline(ticket)
-    return ticket.status == "resolved" and deadline is not None and deadline <= now
+    return ticket.status == Status.RESOLVED and deadline is not None and deadline <= now
+
+
+def is_done_for_requester(ticket: Ticket, now: datetime) -> bool:
+    """Closed, or resolved past its reopen window (closed in all but name: the next word
+    from the requester's side closes it and starts a follow-up). The portal shows such a
+    request as closed and offers no choice that has expired."""
+    return ticket.status == Status.CLOSED or reopen_window_passed(ticket, now)
+
+
+def may_reopen(person: Person, ticket: Ticket) -> bool:
+    """Who settles a resolved ticket from the requester's side, on every channel: confirms
+    the fix, says it is not fixed, or reopens it by replying. The requester only: a
+    watcher follows the request but does not own it (their words are added, nothing
+    more). Agents reopen through `transition`, as agents."""
+    return person.is_authenticated and person.is_active and ticket.requester_id == person.pk
+
+
+def live_follow_up(original: Ticket, person: Person) -> Ticket | None:
+    """The follow-up of `original` that `person` filed and that is not closed yet: words
+    they send to the closed original join it rather than opening another one."""
+    return (
+        Ticket.objects.filter(follow_up_of_id=original.pk, requester_id=person.pk)
+        .exclude(status=Status.CLOSED)
+        .select_related("owning_unit", "working_unit", "requester")
+        .order_by("-id")
+        .first()
+    )
+
+
+def openable_references(person: Person, references: set[str], *, as_agent: bool) -> set[str]:
+    """Which of these ticket references the person may open, from the side they are on
+    (the desk for an agent, the portal otherwise): a link is shown only to those who can
+    follow it. One query."""
+    if not references:
+        return set()
+    tickets = desk_tickets(person) if as_agent else requester_tickets(person)
+    return set(tickets.filter(reference__in=references).values_list("reference", flat=True))
 
 
 def other_open_tickets(viewer: Person, ticket: Ticket, *, limit: int = 5) -> list[Ticket]:
@@ -204,4 +242,16 @@ def other_open_tickets(viewer: Person, ticket: Ticket, *, limit: int = 5) -> lis
         .filter(requester_id=ticket.requester_id, is_open=True)
         .exclude(pk=ticket.pk)
         .order_by("-id")[:limit]
+    )
+
+
+def public_messages_since(ticket: Ticket, seen: int, *, besides: Person) -> list[Message]:
+    """Public messages on the ticket newer than message `seen` and not written by
+    `besides`: what a page drawn before them has not shown its reader. The desk holds
+    an action from such a page until the agent has read them (at most a few)."""
+    return list(
+        ticket.messages.filter(kind=MessageKind.REPLY, id__gt=seen)
+        .exclude(author_id=besides.pk)
+        .select_related("author")
+        .order_by("id")[:5]
     )

@@ -90,13 +90,18 @@ def can_move(current: str, target: str) -> bool:
     return target in TRANSITIONS.get(current, frozenset())
 
 
+# Every change refused on a closed ticket says this. Only agents meet it: a requester's
+# words after the close become a follow-up instead (services.conversation).
+CLOSED_IS_FINAL = (
+    "This ticket is closed, so it can no longer be changed. If more needs doing, open a "
+    "new ticket for the requester; an internal note can still be added here."
+)
+
+
 def refusal(current: str, target: str) -> str:
     """The message shown when a move is not allowed."""
     if current == Status.CLOSED:
-        return (
-            "This ticket is closed, and a closed ticket cannot change status. "
-            "Reply to start a follow-up."
-        )
+        return CLOSED_IS_FINAL
     if current == target:
         return f"The ticket is already {label(current).lower()}."
     return f"A ticket that is {label(current).lower()} cannot be moved to {label(target).lower()}."

@@ -1,10 +1,11 @@
 """Writes on a ticket: one endpoint per intention, each calling exactly one service.
 
 Every endpoint works the same way (see `act`): find the ticket the agent works, check
-the form's shape, call the service, then redirect back (plain POST) or answer with the
-fresh `#ticket` fragment and an `HX-Trigger: ticket-changed` (htmx). A refusal saves
-nothing and shows the service's own words: 409 for a conflict (with what changed),
-403 for a change the agent may not make, 400 for anything else.
+the form's shape, hold the action if the page missed a public message, call the
+service, then redirect back (plain POST) or answer with the fresh `#ticket` fragment and
+an `HX-Trigger: ticket-changed` (htmx). A refusal saves nothing and shows the service's
+own words: 409 for a conflict (with what changed) or a hold (with what arrived), 403 for
+a change the agent may not make, 400 for anything else.
 """
 
 from collections.abc import Callable
@@ -20,11 +21,14 @@ from django_htmx.http import HttpResponseClientRedirect, trigger_client_event
 from scotty.accounts.models import Person
 from scotty.core.errors import Conflict, DomainError
 from scotty.core.http import status_for
+from scotty.core.once import once
+from scotty.core.uploads import refuse_skipped_files
 from scotty.desk.access import DeskRequest, agent_access, agent_required
 from scotty.desk.forms import TagsForm
 from scotty.desk.views.tickets import FORMS, Problem, render_ticket, wants_fragment
-from scotty.tickets import services, states
+from scotty.tickets import selectors, services, states
 from scotty.tickets.models import Channel, MessageKind, Ticket
+from scotty.tickets.selectors import TicketAccess
 
 # perform(ticket, agent, cleaned form data, form) -> what to tell the agent afterwards
 Perform = Callable[[Ticket, Person, dict[str, Any], Any], str]
@@ -39,7 +43,9 @@ def _refused(
     return render_ticket(request, access, status=status, problem=problem)
 
 
-def _done(request: DeskRequest, reference: str, notice: str, *, form: str) -> HttpResponse:
+def _done(
+    request: DeskRequest, reference: str, notice: str, *, form: str, kind: str | None = None
+) -> HttpResponse:
     try:
         access = agent_access(request, reference)
     except Http404:  # handed to units the agent does not work for: nothing left to show
@@ -48,16 +54,48 @@ def _done(request: DeskRequest, reference: str, notice: str, *, form: str) -> Ht
         return HttpResponseClientRedirect(home) if request.htmx else redirect(home)
     if not wants_fragment(request):
         messages.success(request, notice)
-        return redirect("desk:ticket", reference=reference)
-    response = render_ticket(request, access, notice=notice, sent=form)
+        page = reverse("desk:ticket", args=[reference])
+        return redirect(f"{page}?kind={kind}" if kind == MessageKind.NOTE else page)
+    response = render_ticket(request, access, notice=notice, sent=form, composer_kind=kind)
     return trigger_client_event(response, "ticket-changed")
 
 
 def _first_error(form: Any) -> str:
     name, errors = next(iter(form.errors.items()))
-    if name in form.fields and name != "version":
+    if name in form.fields and name not in ("version", "seen"):
         return f"Nothing was saved. {form[name].label}: {errors[0]}"
     return f"Nothing was saved. {errors[0]}"
+
+
+def _held(request: DeskRequest, access: TicketAccess, form_name: str, form: Any) -> Problem | None:
+    """Hold an action sent from a page drawn before a public message arrived (someone
+    else's: the requester's "STILL BROKEN", a colleague's answer), with what arrived."""
+    seen = form.cleaned_data.get("seen")
+    if seen is None:  # a client that does not say what it saw: nothing to compare
+        return None
+    arrived = selectors.public_messages_since(access.ticket, seen, besides=request.user)
+    if not arrived:
+        return None
+    latest = str(max(m.pk for m in arrived))
+    resend = [
+        (name, value)
+        for name, values in request.POST.lists()
+        if name not in _NOT_RESENT
+        for value in values
+    ]
+    who = ", ".join(dict.fromkeys(str(m.author) for m in arrived))
+    return Problem(
+        form_name,
+        f"Not done yet: {who} wrote since you opened this ticket. Read it first.",
+        data=request.POST,
+        arrived=arrived,
+        resend=[*resend, ("seen", latest)],
+        action=request.path,
+        files_dropped=bool(request.FILES) and not request.htmx,
+    )
+
+
+_NOT_RESENT = frozenset({"csrfmiddlewaretoken", "seen"})
 
 
 def act(request: DeskRequest, reference: str, form_name: str, perform: Perform) -> HttpResponse:
@@ -65,14 +103,21 @@ def act(request: DeskRequest, reference: str, form_name: str, perform: Perform) 
     access = agent_access(request, reference)
     kwargs = {"auto_id": f"{form_name}-%s"}
     form = FORMS[form_name](request.POST, request.FILES, **kwargs)  # type: ignore[arg-type]
-    if not form.is_valid():
+    if not form.is_valid() or not refuse_skipped_files(request, form):
         problem = Problem(form_name, _first_error(form), [], request.POST)
         return render_ticket(request, access, status=400, problem=problem)
+    held = _held(request, access, form_name, form)
+    if held is not None:
+        return render_ticket(request, access, status=409, problem=held)
+    token = form.cleaned_data.get("once") or ""
     try:
-        notice = perform(access.ticket, request.user, form.cleaned_data, form)
+        # Create and append forms carry a one-time token: a double submit acts once.
+        done, _ = once(request.user.pk, token, lambda: {"notice": perform(
+            access.ticket, request.user, form.cleaned_data, form)})  # fmt: skip
     except DomainError as error:
         return _refused(request, access.ticket.reference, form_name, error, status_for(error))
-    return _done(request, access.ticket.reference, notice, form=form_name)
+    kind = form.cleaned_data.get("kind")
+    return _done(request, access.ticket.reference, done["notice"], form=form_name, kind=kind)
 
 
 def _reply(ticket: Ticket, agent: Person, data: dict[str, Any], _: Any) -> str:

@@ -6,15 +6,16 @@ from django.shortcuts import redirect, render
 
 from scotty.accounts.selectors import units_of
 from scotty.core.errors import DomainError
+from scotty.core.once import once
+from scotty.core.uploads import refuse_skipped_files
 from scotty.desk.access import DeskRequest, agent_required
 from scotty.desk.forms import LogCallForm
 from scotty.tickets import services
-from scotty.tickets.models import Ticket
 
 
-def _open(request: DeskRequest, form: LogCallForm) -> Ticket:
+def _open(request: DeskRequest, form: LogCallForm) -> dict[str, str]:
     data = form.cleaned_data
-    return services.open_ticket(
+    ticket = services.open_ticket(
         actor=request.user,
         requester=data["requester"],
         unit=data["unit"],
@@ -25,6 +26,10 @@ def _open(request: DeskRequest, form: LogCallForm) -> Ticket:
         urgency=data["urgency"],
         files=data["attachments"],
     )
+    return {
+        "reference": ticket.reference,
+        "notice": f"{ticket.reference} opened for {ticket.requester}.",
+    }
 
 
 @agent_required()
@@ -33,13 +38,16 @@ def log_call(request: DeskRequest) -> HttpResponse:
     units = list(units_of(request.user))
     form = LogCallForm(request.POST if posted else None, request.FILES or None, units=units)
     error = ""
-    if posted and form.is_valid():
+    if posted and form.is_valid() and refuse_skipped_files(request, form):
         try:
-            ticket = _open(request, form)
+            # A double submit logs the call once and answers like the first time.
+            opened, _ = once(
+                request.user.pk, form.cleaned_data["once"], lambda: _open(request, form)
+            )
         except DomainError as refused:
             error = refused.message
         else:
-            messages.success(request, f"{ticket.reference} opened for {ticket.requester}.")
-            return redirect("desk:ticket", reference=ticket.reference)
+            messages.success(request, opened["notice"])
+            return redirect("desk:ticket", reference=opened["reference"])
     context = {"form": form, "error": error, "active": "log_call"}
     return render(request, "desk/log_call.html", context, status=400 if posted else 200)

@@ -17,9 +17,10 @@ from scotty.accounts.models import SupportUnit
 from scotty.desk import forms as desk_forms
 from scotty.desk.access import DeskRequest, agent_access, agent_required
 from scotty.tickets import selectors, states
-from scotty.tickets.models import Ticket, TicketEvent
+from scotty.tickets.models import Message, MessageKind, Ticket, TicketEvent
 from scotty.tickets.priority import priority_for
 from scotty.tickets.selectors import TicketAccess
+from scotty.tickets.states import Status
 from scotty.tickets.wording import describe
 
 TEMPLATE = "desk/ticket.html"
@@ -41,12 +42,33 @@ FORMS: dict[str, type[desk_forms.TicketForm]] = {
 
 @dataclass(frozen=True)
 class Problem:
-    """Why the last write was refused, shown above the ticket."""
+    """Why the last write was refused or held, shown above the ticket."""
 
     form: str
     message: str
     changes: list[str] = field(default_factory=list)  # on a conflict: what others changed
     data: QueryDict | None = None  # what the agent sent, to show it again
+    # Held, not refused: public messages that arrived after the page was drawn, and the
+    # agent's POST again (minus the CSRF token) to send as it was with "go ahead".
+    arrived: list[Message] = field(default_factory=list)
+    resend: list[tuple[str, str]] = field(default_factory=list)
+    action: str = ""
+    files_dropped: bool = False  # a plain POST's files cannot be kept for the retry
+
+
+# Where "edit first" takes the agent: the part of the page with the held form.
+FORM_PLACES = {
+    "reply": "composer",
+    "status": "status-heading",
+    "assign": "assign-heading",
+    "priority": "priority-heading",
+    "next_step": "nextstep-form-heading",
+    "transfer": "transfer-heading",
+    "tags": "tags-heading",
+    "watch": "watchers-heading",
+    "unwatch": "watchers-heading",
+}
+KINDS = frozenset(MessageKind.values)
 
 
 @dataclass(frozen=True)
@@ -84,6 +106,7 @@ def _forms(
         if problem is not None and problem.form == name and problem.data is not None:
             data = problem.data.copy()
             data["version"] = str(ticket.version)  # resubmitting applies over what they saw now
+            data.pop("seen", None)  # ... and after the messages they see now
             built[name] = form_class(data, **kwargs)
         else:
             values = {"version": ticket.version, **initial.get(name, {})}
@@ -95,16 +118,40 @@ def _timeline(access: TicketAccess) -> list[Entry]:
     return [Entry(e, "" if e.message_id else describe(e)) for e in selectors.timeline(access)]
 
 
+def latest_public_message(entries: list[Entry]) -> int:
+    """The newest public message on the page (its id; 0 for none). Every form carries it
+    as `seen`, so an action from a page drawn before a reply arrived can be held."""
+    ids = [e.event.message_id for e in entries if e.event.message_id and e.event.is_public]
+    return max(ids, default=0)
+
+
+def _composer_kind(request: DeskRequest, problem: Problem | None, kept: str | None) -> str:
+    # The kind the agent chose stays chosen: after a note comes another note, not a
+    # public reply by surprise.
+    if problem is not None and problem.form == "reply" and problem.data is not None:
+        kept = problem.data.get("kind")
+    kind = kept or request.GET.get("kind", "")
+    return kind if kind in KINDS else MessageKind.REPLY
+
+
 def ticket_context(
-    request: DeskRequest, access: TicketAccess, problem: Problem | None = None
+    request: DeskRequest,
+    access: TicketAccess,
+    problem: Problem | None = None,
+    composer_kind: str | None = None,
 ) -> dict[str, Any]:
     """What the ticket page shows; a fixed number of queries however long the ticket is."""
     ticket = access.ticket
     tags = [t.name for t in ticket.tags.all()]
     units = list(SupportUnit.objects.all())
+    timeline = _timeline(access)
     return {
         "ticket": ticket,
-        "timeline": _timeline(access),
+        "timeline": timeline,
+        "seen": latest_public_message(timeline),
+        "closed": ticket.status == Status.CLOSED,
+        "composer_kind": _composer_kind(request, problem, composer_kind),
+        "edit_place": FORM_PLACES.get(problem.form, "") if problem else "",
         "description_files": list(selectors.description_attachments(ticket)),
         "other_open": selectors.other_open_tickets(request.user, ticket),
         "tags": tags,
@@ -134,11 +181,14 @@ def render_ticket(
     part = request.GET.get("part", "ticket")
     if part == "timeline" and wants_fragment(request):
         # The minute-by-minute refresh: the timeline alone, not every form of the page.
-        timeline = {"ticket": access.ticket, "timeline": _timeline(access)}
+        entries = _timeline(access)
+        timeline = {"ticket": access.ticket, "timeline": entries,
+                    "seen": latest_public_message(entries)}  # fmt: skip
         response = render(request, f"{TEMPLATE}#timeline", timeline, status=status)
         patch_vary_headers(response, ("HX-Request",))
         return response
-    context = {**ticket_context(request, access, problem), **extra}
+    kind = extra.pop("composer_kind", None)
+    context = {**ticket_context(request, access, problem, kind), **extra}
     name = f"{TEMPLATE}#{part if part in PARTS else 'ticket'}"
     response = render(
         request, name if wants_fragment(request) else TEMPLATE, context, status=status

@@ -13,11 +13,14 @@ from django.views.decorators.http import require_POST
 
 from scotty.core.errors import DomainError
 from scotty.core.http import status_for
+from scotty.core.once import once
+from scotty.core.uploads import refuse_skipped_files
 from scotty.portal.forms import RejectForm, ReplyForm, show_error
 from scotty.portal.views.common import load, person_of
 from scotty.portal.views.detail import render_request
 from scotty.tickets import services
 from scotty.tickets.models import Channel
+from scotty.tickets.selectors import TicketAccess
 from scotty.tickets.services import ReplyOutcome
 
 
@@ -40,10 +43,15 @@ def _refused(
 
 
 def _reply_notice(reference: str, outcome: ReplyOutcome) -> str:
-    if outcome.ticket.reference != reference:
+    landed = outcome.ticket.reference
+    if landed != reference and outcome.message is None:
         return (
-            f"{reference} was already closed, so we opened a new request, "
-            f"{outcome.ticket.reference}, with your message. It links back to {reference}."
+            f"{reference} was already closed, so we opened a new request, {landed}, "
+            f"with your message. It links back to {reference}."
+        )
+    if landed != reference:
+        return (
+            f"{reference} is closed, so we added your message to your follow-up request {landed}."
         )
     if outcome.reopened:
         return "Your reply was sent, and we have reopened your request."
@@ -55,17 +63,24 @@ def _reply_notice(reference: str, outcome: ReplyOutcome) -> str:
 def reply(request: HttpRequest, reference: str) -> HttpResponse:
     access = load(request, reference)
     form = ReplyForm(request.POST, request.FILES)
-    if not form.is_valid():
+    if not form.is_valid() or not refuse_skipped_files(request, form):
         return render_request(request, access, status=400, reply_form=form)
-    try:
+    person, data = person_of(request), form.cleaned_data
+
+    def send() -> dict[str, str]:
         outcome = services.add_reply(
-            access.ticket, author=person_of(request), body=form.cleaned_data["body"],
-            files=form.cleaned_data["attachments"], channel=Channel.PORTAL, as_requester=True,
+            access.ticket, author=person, body=data["body"], files=data["attachments"],
+            channel=Channel.PORTAL, as_requester=True,
         )  # fmt: skip
+        notice = _reply_notice(access.ticket.reference, outcome)
+        return {"reference": outcome.ticket.reference, "notice": notice}
+
+    try:
+        sent, _ = once(person.pk, data["once"], send)  # a double submit sends once
     except DomainError as error:
         return _refused(request, reference, error, reply_form=form)
-    messages.success(request, _reply_notice(access.ticket.reference, outcome))
-    return redirect("portal:request", reference=outcome.ticket.reference)
+    messages.success(request, sent["notice"])
+    return redirect("portal:request", reference=sent["reference"])
 
 
 @login_required
@@ -87,16 +102,23 @@ def reopen(request: HttpRequest, reference: str) -> HttpResponse:
     form = RejectForm(request.POST)
     if not form.is_valid():
         return render_request(request, access, status=400, reject_form=form)
+    person, reason = person_of(request), form.cleaned_data["reason"]
+
+    def say_not_fixed() -> dict[str, str]:
+        outcome = services.reject_resolution(access.ticket, requester=person, reason=reason)
+        return {"reference": outcome.ticket.reference, "notice": _not_fixed_notice(access, outcome)}
+
     try:
-        landed = services.reject_resolution(
-            access.ticket, requester=person_of(request), reason=form.cleaned_data["reason"]
-        )
+        said, _ = once(person.pk, form.cleaned_data["once"], say_not_fixed)
     except DomainError as error:
         return _refused(request, reference, error, reject_form=form)
-    if landed.pk != access.ticket.pk:  # past the reopen window: a linked follow-up
-        messages.success(
-            request, f"Sorry it is not fixed. We opened {landed.reference}, linked to this one."
-        )
-    else:
-        messages.success(request, "Sorry it is not fixed yet. We have reopened your request.")
-    return redirect("portal:request", reference=landed.reference)
+    messages.success(request, said["notice"])
+    return redirect("portal:request", reference=said["reference"])
+
+
+def _not_fixed_notice(access: TicketAccess, outcome: ReplyOutcome) -> str:
+    if outcome.ticket.pk == access.ticket.pk:
+        return "Sorry it is not fixed yet. We have reopened your request."
+    if outcome.message is None:  # past the reopen window: a linked follow-up
+        return f"Sorry it is not fixed. We opened {outcome.ticket.reference}, linked to this one."
+    return _reply_notice(access.ticket.reference, outcome)

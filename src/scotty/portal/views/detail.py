@@ -4,10 +4,13 @@ The page runs a fixed number of queries however long the conversation is: the ti
 (one query), its description files, the timeline with its files (two), linked tickets.
 """
 
+from typing import Any
+
 from django.contrib.auth.decorators import login_required
 from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from scotty.portal import presenters
@@ -24,7 +27,7 @@ def request_page(request: HttpRequest, reference: str) -> HttpResponse:
     return render_request(request, load(request, reference))
 
 
-def _linked(access: TicketAccess, request: HttpRequest) -> dict[str, object]:
+def _linked(access: TicketAccess, request: HttpRequest) -> dict[str, Any]:
     """The original and the follow-ups of this ticket that this person may open."""
     ticket = access.ticket
     linked = list(
@@ -51,23 +54,29 @@ def render_request(
     """The request page; POST views re-render it with their bound form and the error."""
     ticket, viewer = access.ticket, person_of(request)
     events = selectors.timeline(access)
-    if reject_form is not None and ticket.status != Status.RESOLVED and not error:
+    # Past the reopen window the request is closed in all but name: the choice
+    # "fixed or not" has expired and is not offered; writing opens a follow-up.
+    closed = selectors.is_done_for_requester(ticket, timezone.now())
+    resolved = ticket.status == Status.RESOLVED and not closed
+    if reject_form is not None and not resolved and not error:
         # The "not fixed" form is only drawn on a resolved request; say why at the top.
         error = " ".join(str(e) for e in reject_form.non_field_errors()) or None
+    linked = _linked(access, request)
+    openable = {t.reference for t in linked["follow_ups"]}
     context = {
         "ticket": ticket,
         "status": presenters.status_of(ticket),
         "next_step": presenters.next_step(ticket, viewer),
         "description_files": list(selectors.description_attachments(ticket)),
-        "entries": presenters.timeline(events, ticket, viewer),
-        "resolved": ticket.status == Status.RESOLVED,
-        "closed": ticket.status == Status.CLOSED,
+        "entries": presenters.timeline(events, ticket, viewer, openable),
+        "resolved": resolved,
+        "closed": closed,
         # Confirming or reopening is the requester's call; watchers see the question only.
-        "decides": ticket.requester_id == viewer.pk,
-        "reopen_by": reopen_deadline(ticket) if ticket.status == Status.RESOLVED else None,
+        "decides": selectors.may_reopen(viewer, ticket),
+        "reopen_by": reopen_deadline(ticket) if resolved else None,
         "reply_form": reply_form or ReplyForm(),
         "reject_form": reject_form or RejectForm(),
         "error": error,
-        **_linked(access, request),
+        **linked,
     }
     return render(request, "portal/request.html", context, status=status)

@@ -27,7 +27,7 @@ def home(request: HttpRequest) -> HttpResponse:
     person = person_of(request)
     tickets = (
         requester_tickets(person)
-        .select_related("requester")
+        .select_related("requester", "working_unit")
         .order_by(_CLOSED_LAST, "-public_activity_at", "-id")
     )
     page = Paginator(tickets, PAGE_SIZE).get_page(request.GET.get("page"))

@@ -8,6 +8,8 @@ from django.views.decorators.http import require_http_methods
 
 from scotty.core.errors import DomainError
 from scotty.core.http import status_for
+from scotty.core.once import once
+from scotty.core.uploads import refuse_skipped_files
 from scotty.portal.forms import NewRequestForm, show_error
 from scotty.portal.views.common import person_of
 from scotty.tickets import services
@@ -20,17 +22,24 @@ def new_request(request: HttpRequest) -> HttpResponse:
     if request.method != "POST":
         return render(request, "portal/new.html", {"form": NewRequestForm()})
     form = NewRequestForm(request.POST, request.FILES)
-    if not form.is_valid():
+    if not form.is_valid() or not refuse_skipped_files(request, form):
         return render(request, "portal/new.html", {"form": form}, status=400)
     person, data = person_of(request), form.cleaned_data
-    try:
+
+    def file_it() -> dict[str, str]:
         ticket = services.open_ticket(
             actor=person, requester=person, unit=data["unit"], title=data["title"],
             description=data["description"], channel=Channel.PORTAL, files=data["attachments"],
         )  # fmt: skip
+        return {"reference": ticket.reference}
+
+    try:
+        # A double click or a reload sends the same token: one request, the same answer.
+        filed, _ = once(person.pk, data["once"], file_it)
     except DomainError as error:
         status = status_for(error)
         show_error(form, error)
         return render(request, "portal/new.html", {"form": form}, status=status)
-    messages.success(request, f"Thank you. We received your request {ticket.reference}.")
-    return redirect("portal:request", reference=ticket.reference)
+    reference = filed["reference"]
+    messages.success(request, f"Thank you. We received your request {reference}.")
+    return redirect("portal:request", reference=reference)

@@ -1,8 +1,9 @@
 """Checking and storing files attached to tickets and messages.
 
 Limits (size, count) come from settings; types from an allowlist of extensions whose
-first bytes must match what the extension claims, so `evil.exe` renamed `cv.pdf` is
-refused. Files are stored under random names through Django's storage API.
+signature bytes must match what the extension claims, so `evil.exe` renamed `cv.pdf`
+and a `.wav` renamed `.webp` are refused. Files are stored under random names through
+Django's storage API.
 """
 
 import hashlib
@@ -10,6 +11,7 @@ import mimetypes
 import re
 import unicodedata
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import PurePosixPath
 
 from django.conf import settings
@@ -17,17 +19,40 @@ from django.core.files import File
 
 from scotty.accounts.models import Person
 from scotty.core.errors import InvalidInput
+from scotty.core.uploads import human_size
 from scotty.tickets.models import Attachment, Message, Ticket
 
-_ZIP = (b"PK\x03\x04", b"PK\x05\x06")
-# Extension -> accepted leading bytes (empty tuple: any content, e.g. plain text).
-ALLOWED_TYPES: dict[str, tuple[bytes, ...]] = {
-    ".pdf": (b"%PDF",),
-    ".png": (b"\x89PNG\r\n\x1a\n",),
-    ".jpg": (b"\xff\xd8\xff",),
-    ".jpeg": (b"\xff\xd8\xff",),
-    ".gif": (b"GIF87a", b"GIF89a"),
-    ".webp": (b"RIFF",),
+
+@dataclass(frozen=True)
+class Signature:
+    """Bytes a file of one type carries, each at its offset: all of them must match.
+
+    Most types need only a prefix; containers need more (every RIFF file starts with
+    "RIFF", and only a WebP image says "WEBP" at bytes 8..12).
+    """
+
+    parts: tuple[tuple[int, bytes], ...]
+
+    def matches(self, head: bytes) -> bool:
+        return all(head[at : at + len(part)] == part for at, part in self.parts)
+
+
+def _starts(*prefixes: bytes) -> tuple[Signature, ...]:
+    """One signature per accepted prefix."""
+    return tuple(Signature(((0, prefix),)) for prefix in prefixes)
+
+
+_HEAD_BYTES = 16  # enough for every signature below
+_ZIP = _starts(b"PK\x03\x04", b"PK\x05\x06")
+_OLE = _starts(b"\xd0\xcf\x11\xe0")  # old Office files and Outlook .msg
+# Extension -> accepted signatures (empty tuple: any content, e.g. plain text).
+ALLOWED_TYPES: dict[str, tuple[Signature, ...]] = {
+    ".pdf": _starts(b"%PDF"),
+    ".png": _starts(b"\x89PNG\r\n\x1a\n"),
+    ".jpg": _starts(b"\xff\xd8\xff"),
+    ".jpeg": _starts(b"\xff\xd8\xff"),
+    ".gif": _starts(b"GIF87a", b"GIF89a"),
+    ".webp": (Signature(((0, b"RIFF"), (8, b"WEBP"))),),
     ".docx": _ZIP,
     ".xlsx": _ZIP,
     ".pptx": _ZIP,
@@ -35,10 +60,10 @@ ALLOWED_TYPES: dict[str, tuple[bytes, ...]] = {
     ".ods": _ZIP,
     ".odp": _ZIP,
     ".zip": _ZIP,
-    ".doc": (b"\xd0\xcf\x11\xe0",),
-    ".xls": (b"\xd0\xcf\x11\xe0",),
-    ".ppt": (b"\xd0\xcf\x11\xe0",),
-    ".msg": (b"\xd0\xcf\x11\xe0",),
+    ".doc": _OLE,
+    ".xls": _OLE,
+    ".ppt": _OLE,
+    ".msg": _OLE,
     ".txt": (),
     ".log": (),
     ".csv": (),
@@ -58,10 +83,6 @@ def clean_filename(raw: str) -> str:
     return name[-150:] or "file"
 
 
-def _human_size(size: int) -> str:
-    return f"{size / (1024 * 1024):.1f} MB" if size >= 1024 * 1024 else f"{size // 1024} KB"
-
-
 def check_files(files: Sequence[File]) -> None:  # type: ignore[type-arg]
     """Refuse the whole batch with a clear message if any file breaks a rule."""
     limit = settings.SCOTTY_MAX_ATTACHMENTS_PER_MESSAGE
@@ -73,7 +94,7 @@ def check_files(files: Sequence[File]) -> None:  # type: ignore[type-arg]
         size = upload.size or 0
         if size > max_bytes:
             raise InvalidInput(
-                f"{name} is {_human_size(size)}; files may be at most {_human_size(max_bytes)}.",
+                f"{name} is {human_size(size)}; files may be at most {human_size(max_bytes)}.",
                 field="attachments",
             )
         if size == 0:
@@ -87,9 +108,9 @@ def check_files(files: Sequence[File]) -> None:  # type: ignore[type-arg]
             )
         signatures = ALLOWED_TYPES[suffix]
         upload.seek(0)
-        head = upload.read(16)
+        head = upload.read(_HEAD_BYTES)
         upload.seek(0)
-        if signatures and not any(head.startswith(sig) for sig in signatures):
+        if signatures and not any(sig.matches(head) for sig in signatures):
             raise InvalidInput(f"{name} does not look like a {suffix} file.", field="attachments")
 
 

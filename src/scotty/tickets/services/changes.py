@@ -18,6 +18,7 @@ from scotty.core.errors import Conflict, NotAllowed
 from scotty.tickets import events
 from scotty.tickets.models import Ticket, TicketEvent
 from scotty.tickets.selectors import can_work
+from scotty.tickets.states import CLOSED_IS_FINAL, Status
 from scotty.tickets.wording import describe
 
 
@@ -35,8 +36,20 @@ def require_agent(actor: Person, ticket: Ticket) -> None:
         raise NotAllowed("Only agents of the ticket's units may do that.")
 
 
-def conflict_for(ticket: Ticket, expected_version: int) -> Conflict:
-    """A Conflict listing what changed on the ticket since the version the person saw."""
+def refuse_if_closed(ticket: Ticket) -> None:
+    """Closed is final: no field, tag or watcher of a closed ticket changes any more
+    (replies and "not fixed" after the close open a follow-up instead; internal notes are
+    still appended). Checked in the lock itself, so no service can forget it."""
+    if ticket.status == Status.CLOSED:
+        raise NotAllowed(CLOSED_IS_FINAL)
+
+
+def conflict_for(ticket: Ticket, expected_version: int) -> Conflict | NotAllowed:
+    """A Conflict listing what changed on the ticket since the version the person saw;
+    the closed-ticket refusal instead when what changed is that it closed (there is no
+    point in reviewing a change and trying again)."""
+    if Ticket.objects.filter(pk=ticket.pk, status=Status.CLOSED).exists():
+        return NotAllowed(CLOSED_IS_FINAL)
     since = (
         TicketEvent.objects.filter(ticket_id=ticket.pk, version__gt=expected_version)
         .select_related("actor")
@@ -56,8 +69,10 @@ def apply_changes(
     """Write `changes` if the ticket is still at `expected_version`; raise Conflict if not.
 
     Updates `ticket` in memory to match the row. Changes whose value equals the
-    current one are dropped; with nothing left, nothing is written.
+    current one are dropped; with nothing left, nothing is written. Raises NotAllowed on
+    a closed ticket, whatever the change.
     """
+    refuse_if_closed(ticket)
     real = [c for c in changes if getattr(ticket, c.field) != c.value]
     if not real:
         if ticket.version != expected_version:
@@ -108,6 +123,7 @@ SILENT_FIELDS = frozenset(
 def claim_version(ticket: Ticket, expected_version: int) -> None:
     """Move the ticket to its next version if nobody changed it since `expected_version`,
     for changes that are not columns of the ticket (tags); raise Conflict otherwise."""
+    refuse_if_closed(ticket)
     now = timezone.now()
     updated = Ticket.objects.filter(pk=ticket.pk, version=expected_version).update(
         version=F("version") + 1, updated_at=now

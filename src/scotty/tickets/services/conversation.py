@@ -11,7 +11,13 @@ from scotty.accounts.models import Person
 from scotty.core.errors import InvalidInput, NotAllowed
 from scotty.tickets import events
 from scotty.tickets.models import Channel, Message, MessageKind, Ticket
-from scotty.tickets.selectors import can_work, is_participant, reopen_window_passed
+from scotty.tickets.selectors import (
+    can_work,
+    is_participant,
+    live_follow_up,
+    may_reopen,
+    reopen_window_passed,
+)
 from scotty.tickets.services.attachments import check_files, store_files
 from scotty.tickets.services.changes import Change, apply_changes, current_version
 from scotty.tickets.services.opening import open_follow_up
@@ -72,11 +78,39 @@ def _agent_reply_effects(ticket: Ticket) -> list[Change]:
     return changes
 
 
-def _requester_reply_effects(ticket: Ticket) -> list[Change]:
-    # Their answer is what we waited for, or a sign the fix did not hold.
-    if ticket.status in (Status.WAITING_ON_REQUESTER, Status.RESOLVED):
+def _requester_reply_effects(ticket: Ticket, author: Person) -> list[Change]:
+    # Their answer is what we waited for; from the requester, a sign the fix did not hold
+    # (a watcher's "thanks!" on a resolved ticket is added, and reopens nothing).
+    if ticket.status == Status.WAITING_ON_REQUESTER:
+        return status_changes(ticket, Status.OPEN)
+    if ticket.status == Status.RESOLVED and may_reopen(author, ticket):
         return status_changes(ticket, Status.OPEN)
     return []
+
+
+def _after_the_close(
+    ticket: Ticket,
+    *,
+    author: Person,
+    body: str,
+    channel: str,
+    files: Sequence[File],  # type: ignore[type-arg]
+    message_id: str | None,
+) -> ReplyOutcome:
+    """Words from the requester's side on a closed ticket, or on a resolved one past its
+    reopen window: the first such words close the original (what the worker would do,
+    now, in this transaction) and open one follow-up; later words join that follow-up."""
+    if ticket.status != Status.CLOSED:
+        changes = status_changes(ticket, Status.CLOSED)
+        apply_changes(ticket, actor=None, expected_version=ticket.version, changes=changes)
+    follow_up = live_follow_up(ticket, author)
+    if follow_up is not None:
+        return add_reply(
+            follow_up, author=author, body=body, channel=channel, files=files,
+            message_id=message_id, as_requester=True,
+        )  # fmt: skip
+    opened = open_follow_up(ticket, actor=author, body=body, channel=channel, files=files)
+    return ReplyOutcome(opened, None)
 
 
 @transaction.atomic
@@ -94,10 +128,12 @@ def add_reply(
     """Add a public reply or (agents only) an internal note, and apply its effects.
 
     - an agent's first public reply sets the first response time and opens a new ticket;
-    - a requester's reply to a ticket waiting on them, or resolved within the unit's
-      reopen window, reopens it;
-    - a requester's words after the ticket closed (or after the window) open a linked
-      follow-up ticket instead.
+    - a reply to a ticket waiting on the requester opens it again; the requester's reply
+      to a resolved ticket within the unit's reopen window reopens it (`may_reopen`:
+      a watcher's words are added and reopen nothing);
+    - words from the requester's side after the ticket closed, or after the window,
+      close it and open one linked follow-up; later words join that follow-up
+      (`ReplyOutcome.ticket` says where they landed).
     `as_requester` makes an agent who filed or watches the ticket write as a requester
     (the portal passes it: an agent's own request behaves like anyone else's). An agent's
     public reply on a ticket they filed themselves is the requester's voice too: it is
@@ -111,13 +147,17 @@ def add_reply(
     if not may_note and not is_participant(author, ticket):
         raise NotAllowed("You may not write on this ticket.")
     body = clean_text(body, field="body", label="The message", max_length=MAX_BODY)
+    # Lock the row and see the ticket as it is now, not as the page that sent the words
+    # saw it: it may have closed since, or a second click may have closed it a moment ago.
+    version = current_version(ticket)
     closed = ticket.status == Status.CLOSED
     if closed and desk_voice and not internal:
         raise NotAllowed("This ticket is closed. Open a new ticket to contact the requester.")
     late = closed or reopen_window_passed(ticket, timezone.now())
     if late and not internal and not desk_voice:
-        follow_up = open_follow_up(ticket, actor=author, body=body, channel=channel, files=files)
-        return ReplyOutcome(follow_up, None)
+        return _after_the_close(
+            ticket, author=author, body=body, channel=channel, files=files, message_id=message_id
+        )
     message = add_message(
         ticket,
         author=author,
@@ -129,8 +169,10 @@ def add_reply(
     )
     if internal:
         return ReplyOutcome(ticket, message)
-    version = current_version(ticket)
-    changes = _agent_reply_effects(ticket) if desk_voice else _requester_reply_effects(ticket)
+    if desk_voice:
+        changes = _agent_reply_effects(ticket)
+    else:
+        changes = _requester_reply_effects(ticket, author)
     reopened = ticket.status == Status.RESOLVED and bool(changes)
     apply_changes(ticket, actor=author, expected_version=version, changes=changes)
     return ReplyOutcome(ticket, message, reopened=reopened)

@@ -19,6 +19,7 @@ from scotty.tickets.services.changes import (
     Change,
     apply_changes,
     claim_version,
+    refuse_if_closed,
     require_agent,
 )
 from scotty.tickets.services.validation import MAX_NEXT_STEP, MAX_TITLE, clean_text
@@ -27,6 +28,13 @@ from scotty.tickets.states import Status
 
 MAX_TAGS = 20
 _TAG = re.compile(r"^[a-z0-9][a-z0-9-]{0,49}$")
+
+
+def _refuse_if_closed_now(ticket: Ticket) -> None:
+    # Watchers are not under the version lock, so read the status as it is now: the page
+    # may have been loaded before the ticket closed.
+    ticket.refresh_from_db(fields=["status"])
+    refuse_if_closed(ticket)
 
 
 def person_name(person: Person | None) -> str:
@@ -193,8 +201,10 @@ def set_tags(ticket: Ticket, *, actor: Person, names: list[str], expected_versio
 
 @transaction.atomic
 def add_watcher(ticket: Ticket, *, actor: Person, watcher: Person) -> Ticket:
-    """Let a colleague follow the ticket (they see its public side and may reply)."""
+    """Let a colleague follow the ticket (they see its public side and may reply).
+    Refused on a closed ticket (NotAllowed), like every change."""
     require_agent(actor, ticket)
+    _refuse_if_closed_now(ticket)
     if not watcher.is_active:
         raise InvalidInput(f"{watcher} no longer has an account.", field="watcher")
     if not ticket.watchers.filter(pk=watcher.pk).exists():
@@ -205,7 +215,9 @@ def add_watcher(ticket: Ticket, *, actor: Person, watcher: Person) -> Ticket:
 
 @transaction.atomic
 def remove_watcher(ticket: Ticket, *, actor: Person, watcher: Person) -> Ticket:
+    """Stop a colleague following the ticket; refused on a closed ticket."""
     require_agent(actor, ticket)
+    _refuse_if_closed_now(ticket)
     if ticket.watchers.filter(pk=watcher.pk).exists():
         ticket.watchers.remove(watcher)
         events.watcher_changed(ticket, actor, watcher, added=False)

@@ -1,6 +1,7 @@
 """Status changes: the state machine enforced, with the guards each move needs."""
 
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 from django.db import transaction
 from django.utils import timezone
@@ -9,9 +10,19 @@ from scotty.accounts.models import Person, SupportUnit
 from scotty.core.errors import Conflict, InvalidTransition, NotAllowed
 from scotty.tickets import states
 from scotty.tickets.models import Ticket
-from scotty.tickets.services.changes import Change, apply_changes, current_version, require_agent
+from scotty.tickets.selectors import may_reopen
+from scotty.tickets.services.changes import (
+    Change,
+    apply_changes,
+    current_version,
+    refuse_if_closed,
+    require_agent,
+)
 from scotty.tickets.services.validation import MAX_BODY, clean_text
 from scotty.tickets.states import Status
+
+if TYPE_CHECKING:
+    from scotty.tickets.services.conversation import ReplyOutcome
 
 
 def status_changes(ticket: Ticket, target: str, *, resolution: str = "") -> list[Change]:
@@ -44,6 +55,7 @@ def transition(
     status event. Raises InvalidTransition, InvalidInput, NotAllowed or Conflict.
     """
     require_agent(actor, ticket)
+    refuse_if_closed(ticket)
     if to not in Status.values:
         raise InvalidTransition(f"“{to}” is not a status.")
     if to == Status.RESOLVED:
@@ -57,19 +69,25 @@ def transition(
     return apply_changes(ticket, actor=actor, expected_version=expected_version, changes=changes)
 
 
-def _require_resolved_request(ticket: Ticket, person: Person) -> None:
-    # The requester's call alone: a watcher follows the request but does not own it.
-    if not person.is_active or ticket.requester_id != person.pk:
+def _require_the_requester(ticket: Ticket, person: Person) -> None:
+    if not may_reopen(person, ticket):
         raise NotAllowed("Only the requester can confirm or reopen this request.")
-    if ticket.status != Status.RESOLVED:
-        raise InvalidTransition("Only a resolved request can be confirmed or reopened.")
+
+
+_ONLY_RESOLVED = "Only a resolved request can be confirmed or reopened."
 
 
 @transaction.atomic
 def confirm_resolution(ticket: Ticket, *, requester: Person) -> Ticket:
-    """The requester confirms the fix: the ticket closes."""
-    _require_resolved_request(ticket, requester)
-    version = current_version(ticket)
+    """The requester confirms the fix: the ticket closes. On a ticket that closed
+    meanwhile (the worker, a second click) there is nothing left to do, and that is no
+    error. Raises NotAllowed (not the requester), InvalidTransition (not resolved)."""
+    _require_the_requester(ticket, requester)
+    version = current_version(ticket)  # as it is now, not as the page saw it
+    if ticket.status == Status.CLOSED:
+        return ticket
+    if ticket.status != Status.RESOLVED:
+        raise InvalidTransition(_ONLY_RESOLVED)
     changes = status_changes(ticket, Status.CLOSED)
     return apply_changes(ticket, actor=requester, expected_version=version, changes=changes)
 
@@ -77,16 +95,20 @@ def confirm_resolution(ticket: Ticket, *, requester: Person) -> Ticket:
 @transaction.atomic
 def reject_resolution(
     ticket: Ticket, *, requester: Person, reason: str, channel: str = "portal"
-) -> Ticket:
+) -> "ReplyOutcome":
     """The requester says it is not fixed. Their words are a reply with the reply's
-    rules: inside the reopen window the ticket reopens; after it, a linked follow-up
-    opens. Returns the ticket where the words landed."""
+    rules: inside the reopen window the ticket reopens; after it (or once the ticket has
+    closed: a stale page, a second click) the words close it and open one follow-up, or
+    join the follow-up already opened. Raises NotAllowed (not the requester),
+    InvalidTransition (never resolved), InvalidInput (no reason)."""
     from scotty.tickets.services.conversation import add_reply
 
-    _require_resolved_request(ticket, requester)
+    _require_the_requester(ticket, requester)
     reason = clean_text(reason, field="reason", label="What is still wrong", max_length=MAX_BODY)
-    outcome = add_reply(ticket, author=requester, body=reason, channel=channel, as_requester=True)
-    return outcome.ticket
+    current_version(ticket)
+    if ticket.status not in (Status.RESOLVED, Status.CLOSED):
+        raise InvalidTransition(_ONLY_RESOLVED)
+    return add_reply(ticket, author=requester, body=reason, channel=channel, as_requester=True)
 
 
 def _past_their_window(now: datetime, batch: int) -> list[Ticket]:
@@ -125,6 +147,6 @@ def close_expired_resolutions(*, now: datetime | None = None, batch: int = 500) 
                     changes=status_changes(ticket, Status.CLOSED),
                 )
             closed += 1
-        except Conflict:
+        except (Conflict, NotAllowed):  # changed, or closed, by someone else meanwhile
             continue
     return closed

@@ -29,8 +29,37 @@
     }
   });
 
+  // The composer shows which kind it will send: a note looks like a note (colour,
+  // banner, button), so a second note never goes to the requester by surprise.
+  function syncComposer() {
+    var composer = document.querySelector("[data-composer]");
+    if (!composer) { return; }
+    var checked = composer.querySelector("input[name=kind]:checked");
+    var kind = checked ? checked.value : "reply";
+    composer.classList.toggle("is-note", kind === "note");
+    composer.querySelectorAll("[data-when]").forEach(function (part) {
+      part.hidden = part.getAttribute("data-when") !== kind;
+    });
+  }
+  document.addEventListener("change", function (event) {
+    if (event.target && event.target.name === "kind") { syncComposer(); }
+  });
+
+  // After the timeline refreshed itself, the page shows the newest messages: the forms
+  // say so, and an action is held only for messages the agent has not seen.
+  function syncSeen() {
+    var timeline = document.getElementById("timeline");
+    if (!timeline) { return; }
+    var seen = timeline.getAttribute("data-seen");
+    document.querySelectorAll("input[name=seen]").forEach(function (input) {
+      if (!input.closest(".hold")) { input.value = seen; }
+    });
+  }
+  document.addEventListener("htmx:afterSettle", function () { syncComposer(); syncSeen(); });
+
   // Focus the first alert on a full page load too (a refused plain POST).
   document.addEventListener("DOMContentLoaded", function () {
+    syncComposer();
     var alert = document.querySelector("[data-focus]");
     if (alert) { alert.focus(); }
   });
