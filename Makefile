@@ -5,29 +5,31 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test test-only setup browser lint bench clean
+.PHONY: run test test-only setup browser lint bench bench-serve clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 12), "Scotty needs Python 3.12 or newer (pyenv: 3.13.0, see .python-version)"'
-	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
+	@echo "Creating the virtual environment $(VENV) ..."
+	@$(PYTHON) -m venv $(VENV)
+	@$(BIN)/pip install --quiet --upgrade pip
+
+# Running needs only the runtime dependencies; the test and lint tools come with `make test`.
+$(VENV)/.installed-runtime: pyproject.toml | $(BIN)/python
+	@echo "Installing Scotty's runtime dependencies into $(VENV) (first run only) ..."
+	@$(BIN)/pip install --quiet -e .
+	@touch $@
 
 $(VENV)/.installed: pyproject.toml | $(BIN)/python
-	$(BIN)/pip install --quiet -e '.[dev]'
-	@touch $@
+	@echo "Installing Scotty with its test and lint tools into $(VENV) ..."
+	@$(BIN)/pip install --quiet -e '.[dev]'
+	@touch $@ $(VENV)/.installed-runtime
 
 setup: $(VENV)/.installed
 
-## run: set up, migrate, load the demo organisation, start the worker and the web server
-run: setup
-	$(BIN)/scotty migrate --noinput
-	$(BIN)/scotty collectstatic --noinput --verbosity 0
-	$(BIN)/scotty demo
-	@echo ""
-	@echo "Scotty is starting on http://$(HOST):$(PORT)/  (Ctrl-C stops it and the worker)"
-	@trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
-	  $(BIN)/scotty worker > data/worker.log 2>&1 & worker=$$!; \
-	  $(BIN)/scotty runserver $(HOST):$(PORT) --noreload
+## run: set up, migrate, load the demo (embedded SQLite only), start the worker and gunicorn
+# `scotty run` does it all and stops it all on Ctrl-C; see docs/running.md.
+run: $(VENV)/.installed-runtime
+	@$(BIN)/scotty run --host $(HOST) --port $(PORT)
 
 ## browser: make sure Debian's chromium is there for the browser tests
 browser:
@@ -55,6 +57,10 @@ lint: setup
 ## bench: generate data and time the desk pages (see bench/README.md)
 bench: setup
 	$(BIN)/python bench/pages.py
+
+## bench-serve: the queue pages over HTTP under `scotty serve`, and the workers' memory
+bench-serve: $(VENV)/.installed-runtime
+	$(BIN)/python bench/serve.py
 
 clean:
 	rm -rf $(VENV) data

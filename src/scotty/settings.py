@@ -165,6 +165,8 @@ AUTHENTICATION_BACKENDS = [
 ]
 # Argon2id at OWASP's m=19 MiB, t=2, p=1 (scotty/accounts/hashers.py); older hashes are
 # rewritten at the next sign-in.
+# At most this many hashes at once per web process: each holds 19 MiB while it runs.
+SCOTTY_HASHES_AT_ONCE = env_int("SCOTTY_HASHES_AT_ONCE", 1)
 PASSWORD_HASHERS = [
     "scotty.accounts.hashers.ScottyArgon2Hasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",

@@ -35,3 +35,35 @@ def test_a_hash_with_djangos_default_parameters_is_rewritten_at_the_next_sign_in
     org.requester.refresh_from_db()
     assert "$m=19456,t=2,p=1$" in org.requester.password
     assert org.requester.check_password(PASSWORD)
+
+
+# Four sign-ins at once in one threaded web process, in a fresh interpreter so its peak
+# memory is this alone: how much the hashing added to the process's peak.
+_FOUR_AT_ONCE = """
+import os, resource, threading, django
+os.environ["DJANGO_SETTINGS_MODULE"] = "scotty.settings"
+django.setup()
+from django.contrib.auth.hashers import check_password, make_password
+encoded = make_password("a long enough passphrase")
+before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+threads = [threading.Thread(target=check_password, args=("wrong guess", encoded))
+           for _ in range(4)]
+for t in threads: t.start()
+for t in threads: t.join()
+print((resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) // 1024)
+"""
+
+
+def test_four_sign_ins_at_once_cost_one_hash_of_memory_not_four(tmp_path: Any) -> None:
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "SCOTTY_DATA_DIR": str(tmp_path), "SCOTTY_HASHES_AT_ONCE": "1"}
+    env.pop("DATABASE_URL", None)
+    run = subprocess.run(
+        [sys.executable, "-c", _FOUR_AT_ONCE], env=env, capture_output=True, text=True, check=True
+    )
+    added_mib = int(run.stdout.strip().splitlines()[-1])
+    # One Argon2 hash holds 19 MiB while it runs; four in parallel would add about 76.
+    assert added_mib < 2 * 19, run.stdout

@@ -11,6 +11,7 @@ from pathlib import Path
 import time_machine
 from django.utils import timezone
 
+from scotty.core.management.commands.worker import READY
 from scotty.core.testing import Org, file_ticket
 from scotty.tickets.models import Ticket
 from scotty.tickets.services import transition
@@ -31,15 +32,14 @@ def test_the_worker_starts_with_its_periodic_jobs_and_stops_cleanly(tmp_path: Pa
     )  # fmt: skip
     try:
         deadline, seen = time.monotonic() + 30, ""
-        while "close_expired_resolutions_task" not in seen and time.monotonic() < deadline:
+        while READY not in seen and time.monotonic() < deadline:
             line = worker.stdout.readline()  # type: ignore[union-attr]
             if not line:
                 break
             seen += line
         assert "Periodic tasks are enabled" in seen
         assert "close_expired_resolutions_task" in seen
-    finally:
-        time.sleep(1)  # the consumer installs its signal handlers right after logging
+    finally:  # READY comes once the consumer's signal handlers are in place
         worker.send_signal(signal.SIGTERM)
         assert worker.wait(timeout=30) == 0
     assert (tmp_path / "tasks.sqlite3").exists()

@@ -3,23 +3,39 @@
 import re
 from collections import Counter
 from io import StringIO
+from pathlib import Path
 
 import pytest
 from django.core.management import call_command
+from django.core.management.base import CommandError
 from django.db import transaction
 from django.db.models import Count
 from django.test import Client
 from django.utils import timezone
 
 from scotty.accounts.models import Department, Person, SupportUnit, UnitMembership, UnitRole
+from scotty.accounts.services import create_person
 from scotty.demo.generator import Scale, load
-from scotty.demo.org import DEMO_PASSWORD
+from scotty.demo.org import PASSWORDS_FILE
 from scotty.tickets import states
 from scotty.tickets.models import Channel, EventKind, Message, MessageKind, Ticket, TicketEvent
 from scotty.tickets.services import add_reply, open_ticket, transition
 from scotty.tickets.states import Status
 
 pytestmark = pytest.mark.django_db
+SOURCE = Path(__file__).resolve().parents[2] / "src"
+
+
+@pytest.fixture(autouse=True)
+def installation(settings: object, tmp_path: Path) -> Path:
+    """Each test is an installation of its own: its data folder, its demo passwords."""
+    settings.DATA_DIR = tmp_path / "data"  # type: ignore[attr-defined]
+    return tmp_path / "data"
+
+
+def printed_sign_ins(output: str) -> list[tuple[str, str]]:
+    """(e-mail, password) of each sign-in `scotty demo` printed."""
+    return re.findall(r"^  .+?  (\S+@example\.com) +(\S+)$", output, re.MULTILINE)
 
 
 def run_demo(**options: int) -> str:
@@ -126,15 +142,44 @@ def test_some_tickets_were_handed_from_it_to_second_level(output: str) -> None:
     assert all(t.events.filter(field="working_unit").exists() for t in handed)
 
 
-def test_the_printed_sign_ins_work(output: str) -> None:
-    assert "http://127.0.0.1:8000/" in output
-    emails = re.findall(r"\S+@example\.com", output)
-    assert len(emails) == 4
-    assert f'"{DEMO_PASSWORD}"' in output
-    for email in emails:
-        assert Client().login(username=email, password=DEMO_PASSWORD), email
-    agent = Person.objects.get(email=emails[0])
+def test_the_printed_sign_ins_work_and_nobody_else_can_sign_in(output: str) -> None:
+    sign_ins = printed_sign_ins(output)
+    assert len(sign_ins) == 4
+    for email, password in sign_ins:
+        assert Client().login(username=email, password=password), email
+    agent = Person.objects.get(email=sign_ins[0][0])
     assert agent.memberships.filter(unit__prefix="IT").exists()
+    others = Person.objects.exclude(email__in=[email for email, _ in sign_ins])
+    assert others.count() == 25 + 1 + 40 - 4
+    assert not any(p.has_usable_password() for p in others)
+    # The password the demo used to publish, for every account, opens none.
+    assert not any(Client().login(username=e, password="scotty-demo") for e, _ in sign_ins)
+
+
+def test_passwords_are_made_per_installation_and_printed_again_later(
+    installation: Path, settings: object, tmp_path: Path
+) -> None:
+    with transaction.atomic():
+        first = printed_sign_ins(run_demo(tickets=10))
+        assert printed_sign_ins(run_demo(tickets=10)) == first  # the next run prints them again
+        transaction.set_rollback(True)
+    assert (installation / PASSWORDS_FILE).stat().st_mode & 0o777 == 0o600
+
+    settings.DATA_DIR = tmp_path / "another installation"  # type: ignore[attr-defined]
+    second = printed_sign_ins(run_demo(tickets=10))
+    assert [email for email, _ in second] == [email for email, _ in first]
+    assert not {password for _, password in first} & {password for _, password in second}
+    assert len({password for _, password in second}) == 4
+    source = "".join(p.read_text() for p in SOURCE.rglob("*.py"))
+    assert not any(password in source for _, password in first + second)
+
+
+def test_the_demo_refuses_a_database_with_people_it_did_not_make(db: None) -> None:
+    create_person(email="ceo@corp.example", full_name="The CEO", password="x" * 12)
+    with pytest.raises(CommandError, match="already holds 1 person that the demo did not make"):
+        run_demo(tickets=10)
+    assert not SupportUnit.objects.exists() and Person.objects.count() == 1
+    assert Ticket.objects.count() == 0
 
 
 def test_running_it_again_creates_nothing_and_prints_the_sign_ins(output: str) -> None:

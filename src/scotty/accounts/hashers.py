@@ -13,12 +13,30 @@ verified, and Django rewrites them with these on the person's next successful si
 (`must_update` compares the parameters).
 """
 
+import threading
+
+from django.conf import settings
 from django.contrib.auth.hashers import Argon2PasswordHasher
+
+# Hashes one web process computes at the same moment. Each takes its 19 MiB while it
+# runs; a threaded worker answering four sign-ins at once would need four times that.
+# Queued instead, a sign-in waits a few tens of milliseconds and the worker's peak stays
+# near its base plus one hash (bench/serve.py measures it).
+_at_once = threading.BoundedSemaphore(max(1, int(getattr(settings, "SCOTTY_HASHES_AT_ONCE", 1))))
 
 
 class ScottyArgon2Hasher(Argon2PasswordHasher):
-    """Argon2id, m = 19 MiB, t = 2, p = 1 (OWASP Password Storage Cheat Sheet)."""
+    """Argon2id, m = 19 MiB, t = 2, p = 1 (OWASP Password Storage Cheat Sheet), at most
+    SCOTTY_HASHES_AT_ONCE hashes at a time per process."""
 
     memory_cost = 19 * 1024  # KiB
     time_cost = 2
     parallelism = 1
+
+    def encode(self, password: str, salt: str) -> str:
+        with _at_once:
+            return super().encode(password, salt)
+
+    def verify(self, password: str, encoded: str) -> bool:
+        with _at_once:
+            return super().verify(password, encoded)

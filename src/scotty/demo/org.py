@@ -1,14 +1,24 @@
-"""The demo organisation: units, departments, sites, support staff and requesters.
+"""The demo organisation: units, departments, sites, support staff and requesters, and
+the few of them a visitor signs in as.
 
 Written with `bulk_create` (a few hundred rows) rather than `accounts.services`, which
-would hash the password once per person: with Argon2 that alone takes minutes. Every
-person gets the same hash, made once.
+would hash a password once per person: with Argon2 that alone takes minutes. Nobody's
+password is usable except the printed sign-ins', each made at random for this
+installation (`installation_passwords`), so the demo publishes no shared secret and
+hashes four passwords, not four hundred.
 """
 
+import json
+import os
 import random
+import secrets
 import unicodedata
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.contrib.auth.hashers import make_password
 
 from scotty.accounts.models import (
     Department,
@@ -21,7 +31,11 @@ from scotty.accounts.models import (
 from scotty.demo.content import people
 from scotty.demo.content.people import StaffSpec
 
-DEMO_PASSWORD = "scotty-demo"  # noqa: S105 (printed on purpose: demo accounts only)
+# In the data folder, beside the secret key: the printed sign-ins' passwords, so that
+# every later `make run` can print them again. Readable by the owner only.
+PASSWORDS_FILE = "demo-passwords.json"
+# Unambiguous when read aloud or off a screen: no 0/o, 1/l/i.
+_PASSWORD_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"  # noqa: S105 (letters, no secret)
 
 
 @dataclass(frozen=True)
@@ -83,9 +97,99 @@ def _unit_name(prefix: str) -> str:
 
 
 def demo_exists() -> bool:
-    """True once the demo (or any organisation using its unit prefixes) is loaded."""
+    """True once the demo is loaded: its units and its administrator are there."""
     prefixes = [u.prefix for u in people.UNITS]
-    return SupportUnit.objects.filter(prefix__in=prefixes).exists()
+    return (
+        SupportUnit.objects.filter(prefix__in=prefixes).exists()
+        and Person.objects.filter(email=email_for(people.ADMIN.full_name)).exists()
+    )
+
+
+def what_is_here() -> str | None:
+    """What keeps the demo out of this database: people or units it did not make.
+
+    None when the database is empty (or holds only departments and sites, which the
+    demo reuses). The demo adds hundreds of accounts and its own administrator: it
+    belongs in a database of its own, never beside a real organisation.
+    """
+    if demo_exists():
+        return None
+    found = []
+    if count := Person.objects.count():
+        found.append(f"{count:,} {'person' if count == 1 else 'people'}")
+    if count := SupportUnit.objects.count():
+        found.append(f"{count:,} support unit{'' if count == 1 else 's'}")
+    return " and ".join(found) or None
+
+
+# --- The printed sign-ins' passwords -----------------------------------------------------
+
+
+def _new_password() -> str:
+    """12 random letters and digits in three groups (about 59 bits): abcd-efgh-jkmn."""
+    chars = [secrets.choice(_PASSWORD_ALPHABET) for _ in range(12)]
+    return "-".join("".join(chars[i : i + 4]) for i in (0, 4, 8))
+
+
+def known_passwords(data_dir: Path) -> dict[str, str]:
+    """The passwords kept for this installation (e-mail -> password); {} if none yet."""
+    try:
+        kept = json.loads((data_dir / PASSWORDS_FILE).read_text())
+    except (FileNotFoundError, ValueError):  # none yet, or not ours to read: new ones
+        return {}
+    if not isinstance(kept, dict):
+        return {}
+    return {str(email): str(password) for email, password in kept.items()}
+
+
+def installation_passwords(data_dir: Path) -> dict[str, str]:
+    """A password for each printed sign-in: the kept ones, new ones for the rest.
+
+    Generated once per installation (data folder) and kept, like the secret key, so a
+    demo loaded again into a fresh database signs in with the same passwords.
+    """
+    passwords = known_passwords(data_dir)
+    missing = [s.email for s in sign_ins() if s.email not in passwords]
+    if missing:
+        passwords.update({email: _new_password() for email in missing})
+        _write_private(data_dir / PASSWORDS_FILE, json.dumps(passwords, indent=2) + "\n")
+    return {s.email: passwords[s.email] for s in sign_ins()}
+
+
+def _write_private(path: Path, text: str) -> None:
+    """Write `text` to a file only its owner can read, never readable by others even briefly."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fresh = path.with_name(f".{path.name}.new")
+    fresh.unlink(missing_ok=True)
+    fd = os.open(fresh, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "w") as file:
+        file.write(text)
+    fresh.replace(path)
+
+
+def set_passwords(passwords: Mapping[str, str]) -> None:
+    """Give these people (by e-mail) these passwords: one hash each."""
+    for email, password in passwords.items():
+        person = Person.objects.get(email=email)
+        person.set_password(password)
+        person.save(update_fields=["password"])
+
+
+def sign_in_lines(data_dir: Path) -> list[str]:
+    """The demo's sign-ins in this database, ready to print, with their passwords."""
+    accounts = [s for s in sign_ins() if Person.objects.filter(email=s.email).exists()]
+    if not accounts:
+        return []
+    passwords = known_passwords(data_dir)
+    unknown = f"(not in {data_dir / PASSWORDS_FILE}: set one with `scotty changepassword`)"
+    role_width = max(len(s.role) for s in accounts)
+    email_width = max(len(s.email) for s in accounts)
+    lines = [f"Demo sign-ins (passwords made for this installation, kept in "
+             f"{data_dir / PASSWORDS_FILE}):"]  # fmt: skip
+    for s in accounts:
+        password = passwords.get(s.email, unknown)
+        lines.append(f"  {s.role:<{role_width}}  {s.email:<{email_width}}  {password}")
+    return lines
 
 
 def _phone(rng: random.Random, site: str) -> str:
@@ -95,10 +199,12 @@ def _phone(rng: random.Random, site: str) -> str:
 
 
 class _People:
-    """Builds unsaved Person rows with unique e-mails and one shared password hash."""
+    """Builds unsaved Person rows with unique e-mails and an unusable password."""
 
-    def __init__(self, rng: random.Random, password_hash: str) -> None:
-        self.rng, self.password_hash = rng, password_hash
+    def __init__(self, rng: random.Random) -> None:
+        # One marker for all: unusable passwords are never checked, so sharing it is
+        # harmless, and making one per person would cost 40,000 of them on a bench load.
+        self.rng, self.password_hash = rng, make_password(None)
         self.taken: set[str] = set()
         self.rows: list[Person] = []
 
@@ -116,10 +222,10 @@ class _People:
         return person
 
 
-def create_organisation(
-    rng: random.Random, *, requesters: int, extra_agents: int, password_hash: str
-) -> Cast:
-    """Create units, departments, sites, staff and `requesters` requesters; return the cast."""
+def create_organisation(rng: random.Random, *, requesters: int, extra_agents: int) -> Cast:
+    """Create units, departments, sites, staff and `requesters` requesters; return the cast.
+
+    Nobody can sign in yet: `set_passwords` gives the printed sign-ins theirs."""
     units = {
         u.prefix: SupportUnit(
             name=u.name, prefix=u.prefix, description=u.description, is_front_line=u.is_front_line
@@ -132,7 +238,7 @@ def create_organisation(
     sites = _by_name(Location, list(people.LOCATIONS))
     office_sites = [s for name, s in sites.items() if name != "Remote"]
 
-    made = _People(rng, password_hash)
+    made = _People(rng)
     staff: list[tuple[Person, StaffSpec]] = []
     for spec in people.STAFF + _extra_staff(rng, extra_agents):
         dept = depts[people.STAFF_DEPARTMENTS[spec.units[0]]]

@@ -19,7 +19,7 @@ def age(moment: datetime | None) -> str:
 
 @register.filter
 def ago(moment: datetime | None) -> str:
-    """"just now" or "3 minutes ago": how fresh a message is that the agent has not read."""
+    """ "just now" or "3 minutes ago": how fresh a message is that the agent has not read."""
     if moment is None:
         return ""
     if timezone.now() - moment < timedelta(minutes=1):

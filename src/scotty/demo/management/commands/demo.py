@@ -1,7 +1,10 @@
 """`scotty demo`: load the demo organisation once, and print how to sign in.
 
-`make run` calls it on every start, so a second run changes nothing and only prints
-the sign-ins again.
+Only into an empty database: the demo adds hundreds of accounts, an administrator among
+them, and has no business beside a real organisation. Run again, it changes nothing
+and prints the sign-ins. Their passwords are made at random for this installation and
+kept in the data folder (`scotty.demo.org.installation_passwords`); nobody else in the
+demo can sign in.
 """
 
 import time
@@ -11,13 +14,12 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 
-from scotty.accounts.models import Person
 from scotty.demo.generator import Scale, Summary, load
-from scotty.demo.org import DEMO_PASSWORD, demo_exists, sign_ins
+from scotty.demo.org import demo_exists, installation_passwords, sign_in_lines, what_is_here
 
 
 class Command(BaseCommand):
-    help = "Load the demo organisation (units, people, tickets) unless it is there already."
+    help = "Load the demo organisation (units, people, tickets) into an empty database."
 
     def add_arguments(self, parser: CommandParser) -> None:
         defaults = Scale()
@@ -29,9 +31,12 @@ class Command(BaseCommand):
         parser.add_argument("--seed", type=int, default=defaults.seed)
 
     def handle(self, *args: Any, **options: Any) -> None:
+        talk = options["verbosity"] > 0  # 0: `scotty run` prints the sign-ins itself
         if demo_exists():
-            self.stdout.write("The demo organisation is already loaded; nothing to do.")
+            if talk:
+                self.stdout.write("The demo organisation is already loaded; nothing to do.")
         else:
+            self._refuse_a_database_in_use()
             scale = Scale(
                 tickets=options["tickets"],
                 requesters=options["requesters"],
@@ -40,27 +45,29 @@ class Command(BaseCommand):
             )
             if scale.tickets < 0 or scale.requesters < 1 or scale.days < 1:
                 raise CommandError("Need tickets >= 0, requesters >= 1 and days >= 1.")
-            self.stdout.write("Loading the demo organisation ...")
+            if talk:
+                self.stdout.write("Loading the demo organisation ...")
             started = time.perf_counter()
+            passwords = installation_passwords(settings.DATA_DIR)
             with transaction.atomic():  # all or nothing: a half demo would never be completed
-                summary = load(scale)
-            self._report(summary, time.perf_counter() - started)
-        self._print_sign_ins()
+                summary = load(scale, passwords=passwords)
+            if talk:
+                self._report(summary, time.perf_counter() - started)
+        if talk:
+            lines = sign_in_lines(settings.DATA_DIR)
+            self.stdout.write("\n".join(["", *lines]) if lines else "(No demo sign-ins here.)")
+
+    def _refuse_a_database_in_use(self) -> None:
+        found = what_is_here()
+        if found:
+            raise CommandError(
+                f"This database already holds {found} that the demo did not make: the demo "
+                "loads only into an empty database, never beside a real organisation. "
+                "For a demo, point SCOTTY_DATA_DIR (SQLite) or DATABASE_URL at a new one."
+            )
 
     def _report(self, summary: Summary, seconds: float) -> None:
         self.stdout.write(
             f"Created {summary.tickets:,} tickets, {summary.messages:,} messages and "
             f"{summary.events:,} events in {seconds:.1f} s."
         )
-
-    def _print_sign_ins(self) -> None:
-        accounts = [s for s in sign_ins() if Person.objects.filter(email=s.email).exists()]
-        if not accounts:
-            self.stdout.write("(The support units exist but not the demo people: no sign-ins.)")
-            return
-        self.stdout.write("")
-        self.stdout.write(f"Scotty: {settings.SITE_URL.rstrip('/')}/")
-        self.stdout.write(f'Demo sign-ins, all with the password "{DEMO_PASSWORD}":')
-        width = max(len(s.role) for s in accounts)
-        for account in accounts:
-            self.stdout.write(f"  {account.role:<{width}}  {account.email}")
