@@ -18,6 +18,12 @@ import threading
 from django.conf import settings
 from django.contrib.auth.hashers import Argon2PasswordHasher
 
+from scotty.core.memory import return_large_blocks_to_the_system
+
+# Each hash's 19 MiB goes back to the system when it is done, in every process that
+# hashes (web workers, the worker, scripts), not only under `scotty serve`.
+return_large_blocks_to_the_system()
+
 # Hashes one web process computes at the same moment. Each takes its 19 MiB while it
 # runs; a threaded worker answering four sign-ins at once would need four times that.
 # Queued instead, a sign-in waits a few tens of milliseconds and the worker's peak stays

@@ -11,7 +11,6 @@ of each process cover the waiting (database, network, Argon2, which runs outside
 interpreter lock). Each process costs its memory, so more than the CPUs only costs.
 """
 
-import ctypes
 import os
 import sys
 from typing import Any
@@ -24,27 +23,9 @@ from gunicorn.app.base import BaseApplication  # type: ignore[import-untyped]
 
 from scotty.core.env import env_int, env_str
 from scotty.core.management.listening import listens_everywhere, port_number, url_of
+from scotty.core.memory import return_large_blocks_to_the_system
 
 DEFAULT_THREADS = 4
-_M_MMAP_THRESHOLD = -3  # from <malloc.h>
-
-
-def return_large_blocks_to_the_system() -> None:
-    """Keep glibc from holding on to the memory of each Argon2 hash after it is done.
-
-    A hash takes its memory cost (~19 MiB) in one block. glibc serves such blocks from
-    mmap, but after the first is freed it raises its threshold to that size and serves
-    later ones from per-thread heaps it never gives back: every thread that once hashed
-    a password keeps ~19 MiB. A fixed threshold keeps large blocks mmapped, returned to
-    the system when freed. Inherited by the workers, which are forked after this.
-    """
-    if sys.platform != "linux":
-        return
-    try:
-        libc = ctypes.CDLL("libc.so.6")
-    except OSError:  # not glibc (musl, ...): nothing to tune
-        return
-    libc.mallopt(_M_MMAP_THRESHOLD, 128 * 1024)  # glibc's initial value, now fixed
 
 
 def cpu_count() -> int:
