@@ -91,6 +91,20 @@ class Ticket(models.Model):
     version = models.PositiveIntegerField(default=1)
     created_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(default=timezone.now)  # any change, notes included
+    # Who made that last change (None: Scotty itself): unread markers ignore an agent's
+    # own changes.
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    # A waiting ticket comes back to its assignee's action list at this moment ("waiting
+    # on the requester until Friday"); None: it waits until someone answers.
+    waiting_until = models.DateTimeField(null=True, blank=True)
+    # The handover note of the last transfer, which the receiving unit sees first.
+    handover = models.ForeignKey(
+        "Message", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    # Opened and resolved while the person was on the phone or at the desk.
+    first_contact_resolution = models.BooleanField(default=False)
     # The last change the requester can see (public reply, status, shared next step):
     # what "last update" means in the portal, so desk-only work does not show there.
     public_activity_at = models.DateTimeField(default=timezone.now)
@@ -226,3 +240,50 @@ class TicketEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} {self.field} on ticket {self.ticket_id}"
+
+
+class TicketView(models.Model):
+    """When an agent last opened a ticket: what is unread for them is what others
+    changed since (one row per agent and ticket, overwritten on every visit)."""
+
+    person = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    ticket = models.ForeignKey(Ticket, on_delete=models.CASCADE, related_name="views")
+    seen_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints: ClassVar = [
+            models.UniqueConstraint(fields=["person", "ticket"], name="one_view_per_agent")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person_id} saw ticket {self.ticket_id} at {self.seen_at:%Y-%m-%d %H:%M}"
+
+
+class CannedReply(models.Model):
+    """A reply agents reuse: a unit's (any of its agents may use it) or one agent's own.
+    `body` may hold placeholders ({first_name}, {reference}, {agent}) filled on insert."""
+
+    title = models.CharField(max_length=120)
+    body = models.TextField()
+    unit = models.ForeignKey(
+        SupportUnit, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    updated_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering: ClassVar = ["title"]
+        constraints: ClassVar = [
+            # Exactly one of the two: a unit's reply, or a personal one.
+            models.CheckConstraint(
+                condition=Q(unit__isnull=True) ^ Q(owner__isnull=True), name="canned_unit_xor_owner"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.title
