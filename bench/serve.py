@@ -129,13 +129,16 @@ def prepare(args: argparse.Namespace) -> tuple[Any, str]:
     return agent, password
 
 
-def start_server(args: argparse.Namespace) -> tuple[subprocess.Popen[str], int, list[int]]:
-    """`scotty serve` on a free port; returns it, the port and its workers' process ids."""
+def start_server(
+    args: argparse.Namespace, env: dict[str, str] | None = None
+) -> tuple[subprocess.Popen[str], int, list[int]]:
+    """`scotty serve` on a free port (with `env`, else this process's environment);
+    returns it, the port and its workers' process ids."""
     command = [sys.executable, "-m", "scotty", "serve", "--port", "0"]
     command += [f"--workers={args.workers}"] if args.workers else []
     command += [f"--threads={args.threads}"] if args.threads else []
     server = subprocess.Popen(
-        command, env=os.environ, text=True, stdout=subprocess.PIPE, stderr=subprocess.STDOUT
+        command, env=env or os.environ, text=True, stdout=subprocess.PIPE, stderr=subprocess.STDOUT
     )
     assert server.stdout is not None
     seen = []
