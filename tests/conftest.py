@@ -1,3 +1,5 @@
+import uuid
+
 import pytest
 from django.test import Client
 
@@ -7,6 +9,16 @@ from scotty.core.testing import Org, build_org
 @pytest.fixture(autouse=True)
 def _files_in_tmp(settings: object, tmp_path: object) -> None:
     settings.MEDIA_ROOT = tmp_path / "files"  # type: ignore[attr-defined, operator]
+
+
+@pytest.fixture(autouse=True)
+def _cache_of_its_own(settings: object) -> None:
+    """Every test gets its own cache namespace: what one test cached (presence, remembered
+    permissions) is never seen by the next, nor by the other xdist worker sharing Redis."""
+    settings.CACHES = {  # type: ignore[attr-defined]
+        name: {**config, "KEY_PREFIX": f"test-{uuid.uuid4().hex}"}
+        for name, config in settings.CACHES.items()  # type: ignore[attr-defined]
+    }
 
 
 @pytest.fixture

@@ -16,6 +16,7 @@ DOMAIN = {
     "feedback",
     "awareness",
     "problems",
+    "search",
 }
 
 

@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "scotty.core",
     "scotty.accounts",
     "scotty.tickets",
+    "scotty.search",
     "scotty.desk",
     "scotty.portal",
     "scotty.files",

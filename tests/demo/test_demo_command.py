@@ -230,3 +230,14 @@ def test_departments_made_before_the_demo_are_reused(db: None) -> None:
     run_demo(tickets=10)
     assert Department.objects.filter(name="Finance").count() == 1
     assert Person.objects.filter(department__name="Finance").exists()
+
+
+def test_the_demo_tickets_can_be_found_by_search_right_away(output: str) -> None:
+    from scotty.search.selectors import search
+
+    agent = Person.objects.get(email="alex.carter@example.com")
+    ticket = Ticket.objects.filter(working_unit__prefix="IT").order_by("id").first()
+    assert ticket is not None
+    found = search(agent, ticket.title, as_agent=True)
+    assert found.total > 0
+    assert ticket.title in ["".join(part.text for part in r.title) for r in found.items]

@@ -149,3 +149,129 @@ def test_nul_bytes_in_the_go_box_and_picker_are_harmless(org: Org, client_for) -
     client = client_for(org.agent)
     assert client.get(reverse("desk:go") + "?reference=IT-1%00001").status_code == 302
     assert client.get(reverse("desk:people") + "?q=al%00ex").status_code == 200
+
+
+# --- What needs me: the split front door, unread markers, the columns that matter -------
+
+
+def section(html: str, heading_id: str) -> str:
+    """The HTML of one section of the front door, by its heading's id."""
+    start = html.index(f'id="{heading_id}"')
+    end = html.find("</section>", start)
+    return html[start:end]
+
+
+def test_the_front_door_splits_what_needs_me_from_what_waits(org: Org, client_for: Any) -> None:
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from scotty.tickets.services import add_reply
+    from scotty.tickets.services.update import StatusPart, update_ticket
+    from scotty.tickets.states import Status
+
+    now, vendor, later = (file_ticket(org.requester, org.it, title=t)
+                          for t in ("Open one", "Vendor case", "Call back Friday"))  # fmt: skip
+    for t in (now, vendor, later):
+        assign(t, actor=org.agent, assignee=org.agent, expected_version=t.version)
+    update_ticket(vendor, actor=org.agent, expected_version=vendor.version,
+                  status=StatusPart(Status.WAITING_ON_THIRD_PARTY))  # fmt: skip
+    update_ticket(later, actor=org.agent, expected_version=later.version,
+                  status=StatusPart(Status.WAITING_ON_REQUESTER),
+                  waiting_until=timezone.now() + timedelta(days=3))  # fmt: skip
+    c = client_for(org.agent)
+    body = c.get(reverse("desk:home")).content.decode()
+    assert refs_on(section(body, "needs-heading")) == [now.reference]
+    folded = section(body, "waiting-heading")
+    assert refs_on(folded) == [] and 'aria-label="2 tickets">2</span>' in folded
+    assert re.search(r'<details class="waiting" hx-get="/desk/\?part=waiting"', body)
+    assert 'href="/desk/queues/my-waiting/"' in folded  # without JavaScript: the list's page
+    # Opening the fold fetches its rows.
+    rows = c.get(reverse("desk:home") + "?part=waiting", HTTP_HX_REQUEST="true").content.decode()
+    assert "<html" not in rows and set(refs_on(rows)) == {vendor.reference, later.reference}
+    assert "follow up" in rows  # the date it comes back
+    assert set(refs_on(get(c, "my-waiting"))) == {vendor.reference, later.reference}
+    # Rita answers about the vendor case: it needs Alex again.
+    add_reply(vendor, author=org.requester, body="Did the vendor call?")
+    body = client_for(org.agent).get(reverse("desk:home")).content.decode()
+    assert set(refs_on(section(body, "needs-heading"))) == {now.reference, vendor.reference}
+    assert "Rita Requester replied" in section(body, "needs-heading")
+
+
+def by_row(html: str) -> dict[str, str]:
+    """Each table row's HTML by the reference it shows."""
+    rows = html.split("<tbody>", 1)[1].split("</tbody>", 1)[0].split("</tr>")[:-1]
+    return {refs_on(row)[0]: row for row in rows}
+
+
+def test_rows_show_unread_next_step_and_last_activity(org: Org, client_for: Any) -> None:
+    from scotty.tickets.services import add_reply, set_next_step
+
+    seen = file_ticket(org.requester, org.it, title="Seen already")
+    fresh = file_ticket(org.other_requester, org.it, title="Nobody looked")
+    assign(seen, actor=org.agent2, assignee=org.agent2, expected_version=seen.version)
+    set_next_step(seen, actor=org.agent2, text="Order a new fuser", owner="desk", shared=True,
+                  expected_version=seen.version)  # fmt: skip
+    c = client_for(org.agent)
+    assert c.get(reverse("desk:ticket", args=[seen.reference])).status_code == 200
+    body = get(c, "open")
+    rows = by_row(body)
+    marker = 'aria-label="unread: changed since you last opened it"'
+    assert marker in rows[fresh.reference] and marker not in rows[seen.reference]
+    assert (
+        "Order a new fuser" in rows[seen.reference]
+        and "Bea Second updated it" in rows[seen.reference]
+    )
+    assert "opened" in rows[fresh.reference]
+    set_next_step(fresh, actor=org.agent2, text="Call Otto", owner="desk", shared=True,
+                  expected_version=fresh.version)  # fmt: skip
+    assert "a colleague updated it" in by_row(get(c, "open"))[fresh.reference]
+    add_reply(seen, author=org.requester, body="It jams again.")
+    assert marker in by_row(get(c, "open"))[seen.reference]
+
+
+def headers(html: str) -> list[str]:
+    return re.findall(r'<th scope="col"(?: class="[^"]*")?>([^<]*)</th>', html)
+
+
+def test_columns_that_read_the_same_on_every_row_are_left_out(org: Org, client_for: Any) -> None:
+    ticket = file_ticket(org.requester, org.it)
+    assign(ticket, actor=org.agent, assignee=org.agent, expected_version=ticket.version)
+    file_ticket(org.other_requester, org.it)
+    c = client_for(org.agent)  # works for IT only
+    assert headers(get(c, "mine")) == ["Priority", "Ticket", "Requester", "Status", "Next step",
+                                       "Last activity"]  # fmt: skip
+    assert "Assignee" in headers(get(c, "open")) and "Unit" not in headers(get(c, "open"))
+    assert "Status" not in headers(get(c, "open", "?status=open"))
+    assert "Requester" not in headers(get(c, "open", "?requester=rita@example.org"))
+    # An administrator works for every unit: the unit says something.
+    assert "Unit" in headers(get(client_for(org.admin), "open"))
+    transfer_to_infra = file_ticket(org.requester, org.it, title="For infra")
+    from scotty.tickets.services import transfer
+
+    transfer(transfer_to_infra, actor=org.agent, working_unit=org.infra,
+             expected_version=transfer_to_infra.version)  # fmt: skip
+    assert "Unit" in headers(get(client_for(org.infra_agent), "open"))  # owned by IT
+
+
+def test_unread_markers_cost_no_query_on_the_queue_page(
+    org: Org, client_for: Any, django_assert_num_queries: Any
+) -> None:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from scotty.tickets.services.visits import mark_seen
+
+    c = client_for(org.agent2)  # make_tickets changes them as Alex: unread for Bea
+    make_tickets(org, 3)
+    c.get("/desk/queues/open/")
+    with CaptureQueriesContext(connection) as few:
+        c.get("/desk/queues/open/")
+    for ticket in Ticket.objects.all():
+        mark_seen(ticket, person=org.agent2)
+    before = Ticket.objects.count()
+    make_tickets(org, 5)
+    with django_assert_num_queries(len(few)):
+        body = get(c, "open")
+    assert body.count('aria-label="unread: changed since you last opened it"') == 5
+    assert Ticket.objects.count() == before + 5

@@ -32,11 +32,34 @@ def post(client: Client, ticket: Ticket, action: str, data: dict[str, Any], **kw
 FORMS: dict[str, tuple[str, dict[str, Any]]] = {
     "reply": ("reply", {"kind": "reply", "body": "Good news: fixed!"}),
     "note": ("reply", {"kind": "note", "body": "Closing this one."}),
-    "resolve": ("status", {"to": "resolved", "resolution": "Replaced the fuser."}),
+    # The composer's one update: words, status and next step, or any one of them.
+    "resolve": (
+        "reply",
+        {"kind": "reply", "body": "", "status": "resolved", "resolution": "Replaced the fuser."},
+    ),
+    "update": (
+        "reply",
+        {
+            "kind": "note",
+            "body": "Ordered.",
+            "status": "waiting_third_party",
+            "next_step": "Fit it",
+            "next_step_owner": "desk",
+        },
+    ),
     "assign": ("assign", {"assignee": "bea@example.org"}),
     "priority": ("priority", {"impact": "low", "urgency": "low", "override": ""}),
-    "next step": ("next_step", {"text": "Close it Friday", "owner": "desk", "shared": "on"}),
-    "transfer": ("transfer", {"working_unit": "", "owning_unit": ""}),
+    "next step": (
+        "reply",
+        {
+            "kind": "reply",
+            "body": "",
+            "next_step": "Close it Friday",
+            "next_step_owner": "desk",
+            "next_step_shared": "on",
+        },
+    ),
+    "transfer": ("transfer", {"working_unit": "", "owning_unit": "", "handover": "Fuser."}),
     "tags": ("tags", {"tags": "printer fixed"}),
     "watch": ("watch", {"watcher": "otto@example.org"}),
     "unwatch": ("unwatch", {"watcher": ""}),
@@ -84,18 +107,21 @@ def test_an_action_from_a_page_older_than_the_requesters_reply_is_held_with_the_
     assert ticket.events.count() > events_before  # done now, and recorded
 
 
-def test_the_held_resolve_is_sent_as_it_was_by_go_ahead(
+def test_the_held_resolve_comes_back_in_the_composer_as_it_was_sent(
     org: Org, ticket: Ticket, client_for: Any
 ) -> None:
     client = client_for(org.agent)
     seen = drawn_page(client, ticket)
     add_reply(ticket, author=org.requester, body=STILL_BROKEN)
-    data = {**seen, "to": "resolved", "resolution": "Replaced the fuser."}
-    held = post(client, ticket, "status", data)
+    data = {**seen, "kind": "reply", "body": "", "status": "resolved",
+            "resolution": "Replaced the fuser."}  # fmt: skip
+    held = post(client, ticket, "reply", data)
     assert held.status_code == 409 and Ticket.objects.get().status == Status.NEW
-    resend = dict(re.findall(r'<input type="hidden" name="(\w+)" value="([^"]*)">', held.text))
-    assert resend["to"] == "resolved" and resend["resolution"] == "Replaced the fuser."
-    post(client, ticket, "status", resend)
+    # "Send it anyway" sends the composer again: the choice and the words are still in it.
+    assert '<option value="resolved" selected>' in held.text
+    assert ">Replaced the fuser.</textarea>" in held.text
+    latest = str(Message.objects.get(body=STILL_BROKEN).pk)
+    post(client, ticket, "reply", {**data, "seen": latest})
     assert Ticket.objects.get().status == Status.RESOLVED
 
 
@@ -106,8 +132,9 @@ def test_the_agents_own_messages_and_notes_do_not_hold_anything(
     seen = drawn_page(client, ticket)
     add_reply(ticket, author=org.agent, body="Me, from another tab.")
     add_reply(ticket, author=org.agent2, body="Bea: a note.", internal=True)
-    data = {**seen, "to": "waiting_requester", "version": Ticket.objects.get().version}
-    response = post(client, ticket, "status", data)
+    data = {**seen, "kind": "reply", "body": "", "status": "waiting_requester",
+            "version": Ticket.objects.get().version}  # fmt: skip
+    response = post(client, ticket, "reply", data)
     assert response.status_code == 302
     assert Ticket.objects.get().status == Status.WAITING_ON_REQUESTER
 

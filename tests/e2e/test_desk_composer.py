@@ -48,21 +48,42 @@ def test_note_mode_is_unmistakable_and_stays_after_sending(org: Org, new_page) -
     assert kinds == [MessageKind.NOTE, MessageKind.NOTE]
 
 
+def resolve_in_the_composer(page: Page) -> None:
+    composer = page.locator("section.composer")
+    composer.get_by_label("Status").select_option("resolved")
+    composer.get_by_label("Resolution").fill("Replaced the fuser.")
+    composer.get_by_role("button", name="Update the ticket").click()
+
+
 @pytest.mark.django_db(transaction=True)
 def test_a_resolve_from_a_stale_page_is_held_until_the_agent_read_the_reply(
     org: Org,
     new_page,  # type: ignore[no-untyped-def]
 ) -> None:
     ticket, alex = answered_while_open(org, new_page)
-    alex.get_by_label("Resolution").fill("Replaced the fuser.")
-    alex.get_by_role("button", name="Resolve").click()
+    resolve_in_the_composer(alex)
     hold = alex.locator(".alert.hold")
     expect(hold).to_contain_text("Rita Requester replied")
     expect(hold).to_contain_text(STILL_BROKEN)
     assert Ticket.objects.get(pk=ticket.pk).status == Status.NEW
-    hold.get_by_role("button", name="Go ahead anyway").click()
+    hold.get_by_role("button", name="Send it anyway").click()
     expect(alex.get_by_text("Status is now resolved.")).to_be_visible()
     assert Ticket.objects.get(pk=ticket.pk).status == Status.RESOLVED
+
+
+@pytest.mark.django_db(transaction=True)
+def test_taking_a_ticket_from_a_stale_page_is_held_and_goes_ahead_when_asked(
+    org: Org,
+    new_page,  # type: ignore[no-untyped-def]
+) -> None:
+    ticket, alex = answered_while_open(org, new_page)
+    alex.get_by_role("button", name="Take it").click()
+    hold = alex.locator(".alert.hold")
+    expect(hold).to_contain_text(STILL_BROKEN)
+    assert Ticket.objects.get(pk=ticket.pk).assignee is None
+    hold.get_by_role("button", name="Go ahead anyway").click()
+    expect(alex.get_by_text("Assigned to Alex Agent.")).to_be_visible()
+    assert Ticket.objects.get(pk=ticket.pk).assignee == org.agent
 
 
 @pytest.mark.django_db(transaction=True)
@@ -91,6 +112,5 @@ def test_a_reply_the_timeline_already_showed_holds_nothing(org: Org, new_page) -
         "el => htmx.ajax('GET', el.getAttribute('hx-get'), {target: el, swap: 'outerHTML'})"
     )
     expect(alex.locator("#timeline")).to_contain_text(STILL_BROKEN)
-    alex.get_by_label("Resolution").fill("Replaced the fuser.")
-    alex.get_by_role("button", name="Resolve").click()
+    resolve_in_the_composer(alex)
     expect(alex.get_by_text("Status is now resolved.")).to_be_visible()

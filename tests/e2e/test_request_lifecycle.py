@@ -35,14 +35,14 @@ def work_on_it(page: Page, title: str) -> None:
     expect(page.get_by_text(NOTE)).to_be_visible()
     composer.get_by_label("Public reply").check()
     composer.get_by_label("Reply to Rita").fill(REPLY)
+    # The reply and what happens next go in one update.
+    composer.get_by_label("Next step").fill(NEXT_STEP)
+    composer.get_by_label("Who does it").select_option("desk")
+    composer.get_by_label("Share it with the requester").check()
     composer.get_by_role("button", name="Send reply to Rita").click()
-    expect(page.get_by_text(REPLY)).to_be_visible()
-    page.get_by_label("What happens next").fill(NEXT_STEP)
-    page.get_by_label("Who does it").select_option("desk")
-    page.get_by_label("Share with the requester").check()
-    page.get_by_role("button", name="Save next step").click()
     # The field holds the text before the save too: wait for the desk's confirmation.
     expect(page.get_by_text("Next step saved.")).to_be_visible()
+    expect(page.locator("#timeline").get_by_text(REPLY)).to_be_visible()
 
 
 @pytest.mark.django_db(transaction=True)
@@ -60,8 +60,10 @@ def test_a_request_from_filing_to_confirmed_fix(org: Org, new_page) -> None:  # 
     expect(rita.get_by_text(NEXT_STEP, exact=True)).to_be_visible()
     assert NOTE not in rita.content()
 
-    alex.get_by_label("Resolution").fill("Fitted a new fuser unit; test pages print cleanly.")
-    alex.get_by_role("button", name="Resolve").click()
+    composer = alex.locator("section.composer")
+    composer.get_by_label("Status").select_option("resolved")
+    composer.get_by_label("Resolution").fill("Fitted a new fuser unit; test pages print cleanly.")
+    composer.get_by_role("button", name="Update the ticket").click()
     expect(alex.locator(".badge", has_text="Resolved").first).to_be_visible()
 
     rita.goto(f"/portal/requests/{reference}/")

@@ -11,6 +11,7 @@ from scotty.core.errors import NotFound
 from scotty.core.testing import Org, file_ticket
 from scotty.tickets.models import Ticket
 from scotty.tickets.queues import (
+    QUEUES,
     QueueFilters,
     Sort,
     queue_counts,
@@ -185,7 +186,8 @@ def test_counts_stop_at_the_cap_and_never_count_the_whole_table(org: Org) -> Non
     assert (counts["open"].shown, counts["open"].capped) == ("2+", True)
     assert (counts["mine"].shown, counts["mine"].capped) == ("0", False)
     count_sql = [q["sql"] for q in captured.captured_queries if "COUNT(" in q["sql"].upper()]
-    assert len(count_sql) == 6 and all("LIMIT 3" in sql for sql in count_sql)
+    listed = [q for q in QUEUES if q.listed]
+    assert len(count_sql) == len(listed) == 6 and all("LIMIT 3" in sql for sql in count_sql)
     assert {c.queue.slug: c.shown for c in queue_counts(org.agent)}["open"] == "3"
 
 
@@ -235,3 +237,113 @@ def test_no_queue_ever_shows_a_ticket_outside_the_visibility_rule(org: Org) -> N
             assert shown <= allowed, (person, queue.slug)
     handed_off = set(queue_tickets(org.agent, "handed-off").values_list("pk", flat=True))
     assert handed_off == {handed.pk}
+
+
+# --- What needs me: my open tickets split into "needs my action" and "waiting" ---------
+
+
+def wait(org: Org, ticket: Ticket, status: str, until: timedelta | None = None) -> Ticket:
+    """Alex sets the ticket waiting (until `until` from now, when given), as the composer does."""
+    from scotty.tickets.services.update import StatusPart, update_ticket
+
+    moment = timezone.now() + until if until is not None else None
+    update_ticket(ticket, actor=org.agent, expected_version=ticket.version,
+                  status=StatusPart(status), waiting_until=moment)  # fmt: skip
+    return ticket
+
+
+@pytest.fixture
+def alexs(org: Org) -> dict[str, Ticket]:
+    """Alex's tickets: new, open, waiting with and without a date, and one of Bea's."""
+    t = {name: file_ticket(org.requester, org.it, title=name)
+         for name in ("open", "on_rita", "on_vendor", "dated", "beas")}  # fmt: skip
+    for name, ticket in t.items():
+        who = org.agent2 if name == "beas" else org.agent
+        assign(ticket, actor=org.agent, assignee=who, expected_version=ticket.version)
+    wait(org, t["on_rita"], Status.WAITING_ON_REQUESTER)
+    wait(org, t["on_vendor"], Status.WAITING_ON_THIRD_PARTY)
+    wait(org, t["dated"], Status.WAITING_ON_THIRD_PARTY, until=timedelta(days=2))
+    return t
+
+
+def test_my_tickets_split_into_needs_my_action_and_waiting(
+    org: Org, alexs: dict[str, Ticket]
+) -> None:
+    ref = {name: t.reference for name, t in alexs.items()}
+    assert refs(org.agent, "needs-action") == {ref["open"]}
+    assert refs(org.agent, "my-waiting") == {ref["on_rita"], ref["on_vendor"], ref["dated"]}
+    assert refs(org.agent2, "needs-action") == {ref["beas"]}
+    assert refs(org.agent2, "my-waiting") == set()
+
+
+def test_a_waiting_ticket_comes_back_when_its_follow_up_date_comes(
+    org: Org, alexs: dict[str, Ticket]
+) -> None:
+    dated = alexs["dated"].reference
+    with time_machine.travel(timezone.now() + timedelta(days=2, minutes=1)):
+        assert dated in refs(org.agent, "needs-action")
+        assert dated not in refs(org.agent, "my-waiting")
+        assert alexs["on_vendor"].reference in refs(org.agent, "my-waiting")  # no date: waits
+
+
+def test_a_requester_answer_brings_a_ticket_waiting_on_a_third_party_back(
+    org: Org, alexs: dict[str, Ticket]
+) -> None:
+    from scotty.tickets.services import add_reply
+
+    on_vendor, on_rita = alexs["on_vendor"], alexs["on_rita"]
+    add_reply(on_vendor, author=org.requester, body="Any news from the vendor?")
+    add_reply(on_rita, author=org.requester, body="Here is the serial number.")  # reopens it
+    assert {on_vendor.reference, on_rita.reference} <= refs(org.agent, "needs-action")
+    assert refs(org.agent, "my-waiting") == {alexs["dated"].reference}
+    # Once Alex answers, the requester no longer has the last word: it waits again.
+    add_reply(on_vendor, author=org.agent, body="Still waiting on them, sorry.", internal=True)
+    assert on_vendor.reference in refs(org.agent, "my-waiting")
+
+
+def test_needs_my_action_and_waiting_are_exactly_my_tickets(
+    org: Org, alexs: dict[str, Ticket]
+) -> None:
+    for moment in (timezone.now(), timezone.now() + timedelta(days=3)):
+        with time_machine.travel(moment):
+            needs, waiting = refs(org.agent, "needs-action"), refs(org.agent, "my-waiting")
+            assert not needs & waiting
+            assert needs | waiting == refs(org.agent, "mine")
+
+
+def test_the_waiting_lists_and_needs_my_action_are_index_ranges(org: Org) -> None:
+    from django.db import connection
+
+    ticket = file_ticket(org.requester, org.it)
+    assign(ticket, actor=org.agent, assignee=org.agent, expected_version=ticket.version)
+    queue_page(org.agent, "mine")  # the agent's units, cached
+    walked = {  # which index each list walks in its sort order (SQLite, PostgreSQL)
+        "needs-action": ("q_assignee_open",),
+        "my-waiting": ("q_assignee_waiting",),
+        "waiting": ("q_unit_open", "q_unit_waiting"),
+    }
+    for slug, indexes in walked.items():
+        with CaptureQueriesContext(connection) as captured:
+            queue_page(org.agent, slug)
+        sql = captured.captured_queries[0]["sql"]
+        with connection.cursor() as cursor:
+            prefix = "EXPLAIN QUERY PLAN " if connection.vendor == "sqlite" else "EXPLAIN "
+            if connection.vendor == "postgresql":  # a table this small is read whole
+                cursor.execute("SET LOCAL enable_seqscan = off")
+            cursor.execute(prefix + sql)
+            plan = " ".join(str(row) for row in cursor.fetchall())
+        assert any(index in plan for index in indexes), (slug, plan)
+        assert "TEMP B-TREE" not in plan and "Sort" not in plan, (slug, plan)  # no sort
+
+
+def test_the_waiting_count_comes_from_the_queue_counts_unless_they_stopped_at_the_cap(
+    org: Org, alexs: dict[str, Ticket], django_assert_num_queries: object
+) -> None:
+    from scotty.tickets.queues import my_waiting_count, queue_count
+
+    mine, needs = queue_count(org.agent, "mine"), queue_count(org.agent, "needs-action")
+    with django_assert_num_queries(0):  # type: ignore[operator]
+        assert my_waiting_count(org.agent, mine, needs).shown == "3"
+    capped = queue_count(org.agent, "mine", cap=2)
+    with django_assert_num_queries(1):  # type: ignore[operator]
+        assert my_waiting_count(org.agent, capped, needs).shown == "3"

@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 
 from axes.helpers import get_cool_off, get_failure_limit
 from axes.models import AccessAttempt
-from django.db.models import Max, Q, QuerySet, Sum
+from django.db.models import Count, F, FilteredRelation, Max, Q, QuerySet, Sum
 from django.utils import timezone
 
 from scotty.accounts import throttle
@@ -69,6 +69,43 @@ def units_for_requests() -> QuerySet[SupportUnit]:
     Every unit today; the catalog issue narrows this by department.
     """
     return SupportUnit.objects.order_by("-is_front_line", "name")
+
+
+@dataclass(frozen=True)
+class Member:
+    """Someone who works for a unit, as its managers see them on the unit page."""
+
+    person: Person
+    role: str
+    open_here: int  # open tickets worked by this unit and assigned to them
+    open_elsewhere: int  # open tickets assigned to them in their other units
+
+
+def unit_members(units: list[SupportUnit]) -> dict[int, list[Member]]:
+    """The agents and managers of each unit (by unit id, by name) with their open load:
+    one query for every unit and person, however many there are.
+    """
+    rows = (
+        UnitMembership.objects.filter(unit__in=units)
+        .select_related("person")
+        # Open tickets only in the join itself, so it reads the (assignee, is_open) index
+        # instead of every ticket a long-serving agent ever had.
+        .annotate(
+            open_assigned=FilteredRelation(
+                "person__assigned_tickets", condition=Q(person__assigned_tickets__is_open=True)
+            )
+        )
+        .annotate(
+            open_all=Count("open_assigned"),
+            open_here=Count("open_assigned", filter=Q(open_assigned__working_unit=F("unit"))),
+        )
+        .order_by("person__full_name", "person_id")
+    )
+    members: dict[int, list[Member]] = {unit.pk: [] for unit in units}
+    for row in rows:
+        here: int = row.open_here
+        members[row.unit_id].append(Member(row.person, row.role, here, row.open_all - here))
+    return members
 
 
 def find_people(

@@ -2,18 +2,28 @@
 tests. Django's admin edits these rows directly: they are configuration, with no events
 or state machine to bypass (unlike tickets, which are not in the admin)."""
 
+import contextlib
 import logging
 
 from axes.utils import reset as reset_axes_attempts
-from django.db import transaction
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.timesince import timesince
 
 from scotty.accounts import throttle
 from scotty.accounts.email_address import normalise_email
-from scotty.accounts.models import Department, Location, Person, SupportUnit, UnitMembership
-from scotty.accounts.selectors import is_manager_of
+from scotty.accounts.models import (
+    Department,
+    Location,
+    Person,
+    SupportUnit,
+    UnitMembership,
+    UnitRole,
+)
+from scotty.accounts.selectors import is_agent, is_manager_of, person_by_email
 from scotty.core.errors import Conflict, InvalidInput, NotAllowed
 
 log = logging.getLogger(__name__)
@@ -48,6 +58,51 @@ def create_person(
         is_staff=is_admin,
         is_superuser=is_admin,
     )
+
+
+MAX_NAME = 150
+
+
+def register_requester(
+    *, actor: Person, full_name: str, email: str, department: Department | None = None
+) -> Person:
+    """An agent adds someone who has no account yet (a caller, a walk-in) so a ticket can
+    be opened for them. The new person has no usable password: they sign in once they
+    set one (password reset) or through single sign-on, which later issues bring.
+
+    Raises NotAllowed for anyone but an agent, InvalidInput for a missing name, a bad
+    e-mail address or one that already has an account, whatever its capitalisation.
+    """
+    if not (actor.is_active and is_agent(actor)):
+        raise NotAllowed("Only agents may add people to Scotty.")
+    full_name = " ".join((full_name or "").replace("\x00", "").split())
+    if not full_name:
+        raise InvalidInput("Give the new person's name.", field="new_name")
+    if len(full_name) > MAX_NAME:
+        raise InvalidInput(f"A name is at most {MAX_NAME} characters.", field="new_name")
+    email = normalise_email(email or "")
+    try:
+        validate_email(email)
+    except ValidationError:
+        raise InvalidInput("Enter the new person's e-mail address.", field="new_email") from None
+    existing = person_by_email(email)
+    if existing is not None:
+        raise InvalidInput(_already_there(existing), field="new_email")
+    try:
+        with transaction.atomic():  # the unique index decides between two agents at once
+            person = create_person(email=email, full_name=full_name, department=department)
+    except IntegrityError:
+        raise InvalidInput(_already_there(person_by_email(email)), field="new_email") from None
+    log.info("%s added %s to Scotty (no password yet)", actor.email, person.email)
+    return person
+
+
+def _already_there(person: Person | None) -> str:
+    if person is None:  # only if it was deleted again at once: still no duplicate
+        return "Someone with this e-mail address was just added: pick them instead."
+    if not person.is_active:
+        return f"{person.email} belongs to {person.full_name}, whose account was closed."
+    return f"{person.email} already has an account ({person.full_name}): pick them instead."
 
 
 @transaction.atomic
@@ -155,3 +210,135 @@ def lift_address_hold(*, actor: Person, address: str) -> bool:
         address, actor.email, "lifted" if lifted else "had already ended",
     )  # fmt: skip
     return lifted
+
+
+# --- Who works for a unit: its managers change it (and administrators), never leaving
+# the unit without a manager.
+
+
+def _require_unit_manager(actor: Person, unit: SupportUnit) -> None:
+    if not (actor.is_active and is_manager_of(actor, unit)):
+        raise NotAllowed(f"Only managers of {unit} and administrators may change who works for it.")
+
+
+def _check_role(role: str) -> None:
+    if role not in UnitRole.values:
+        raise InvalidInput("Choose agent or manager.", field="role")
+
+
+def _lock_members(unit: SupportUnit) -> None:
+    # Changes to one unit's members wait for each other (the unit's row lock on
+    # PostgreSQL; SQLite's IMMEDIATE transactions take the write lock at BEGIN), so two
+    # managers demoting each other at once cannot leave the unit with no manager.
+    SupportUnit.objects.select_for_update().filter(pk=unit.pk).values_list("pk").first()
+
+
+def _membership(unit: SupportUnit, person: Person) -> UnitMembership:
+    membership = UnitMembership.objects.filter(unit=unit, person=person).first()
+    if membership is None:
+        raise InvalidInput(f"{person} does not work for {unit}.", field="person")
+    return membership
+
+
+def _refuse_last_manager(unit: SupportUnit, person: Person, actor: Person) -> None:
+    managers = UnitMembership.objects.filter(unit=unit, role=UnitRole.MANAGER)
+    if not managers.exclude(person=person).exists():
+        who = "You are" if person.pk == actor.pk else f"{person} is"
+        raise InvalidInput(
+            f"{who} the last manager of {unit}: make someone else a manager first.",
+            field="person",
+        )
+
+
+def _forget_memberships(*people: Person) -> None:
+    # The selectors cache them per person object and request. `del`, not __dict__: the
+    # signed-in person is a lazy object whose own __dict__ is not the person's.
+    for person in people:
+        with contextlib.suppress(AttributeError):
+            del person._scotty_memberships  # type: ignore[attr-defined]
+
+
+def role_wording(role: str) -> str:
+    """ "an agent" or "a manager", as the desk's messages say it."""
+    return "a manager" if role == UnitRole.MANAGER else "an agent"
+
+
+@transaction.atomic
+def add_member(
+    unit: SupportUnit, *, actor: Person, person: Person, role: str = UnitRole.AGENT
+) -> UnitMembership:
+    """A manager of `unit` (or an administrator) makes `person` an agent or manager of it.
+
+    Raises NotAllowed for anyone else, InvalidInput for an unknown role, a closed
+    account or someone who already works for the unit (their role is changed with
+    `change_member_role`, so an add never demotes a manager by surprise).
+    """
+    _require_unit_manager(actor, unit)
+    _check_role(role)
+    if not person.is_active:
+        raise InvalidInput(f"{person} no longer has an account.", field="person")
+    _lock_members(unit)
+    existing = UnitMembership.objects.filter(unit=unit, person=person).first()
+    if existing is not None:
+        raise InvalidInput(
+            f"{person} is already {role_wording(existing.role)} of {unit}.", field="person"
+        )
+    membership = UnitMembership.objects.create(unit=unit, person=person, role=role)
+    _forget_memberships(person, actor)
+    log.info("%s made %s %s of %s", actor.email, person.email, role, unit.prefix)
+    return membership
+
+
+@transaction.atomic
+def change_member_role(
+    unit: SupportUnit, *, actor: Person, person: Person, role: str
+) -> UnitMembership:
+    """A manager of `unit` (or an administrator) makes one of its people an agent or a
+    manager. Raises NotAllowed, InvalidInput for an unknown role, someone who does not
+    work for the unit, or the last manager made an agent (the unit would have nobody to
+    manage it)."""
+    _require_unit_manager(actor, unit)
+    _check_role(role)
+    _lock_members(unit)
+    membership = _membership(unit, person)
+    if membership.role == role:
+        return membership
+    if membership.role == UnitRole.MANAGER:
+        _refuse_last_manager(unit, person, actor)
+    membership.role = role
+    membership.save(update_fields=["role"])
+    _forget_memberships(person, actor)
+    log.info("%s made %s %s of %s", actor.email, person.email, role, unit.prefix)
+    return membership
+
+
+@transaction.atomic
+def remove_member(unit: SupportUnit, *, actor: Person, person: Person) -> None:
+    """A manager of `unit` (or an administrator) takes `person` off the unit.
+
+    Refused (InvalidInput) for the last manager, and for someone who still has open
+    tickets of the unit assigned: nobody would see those in their list any more, so
+    the manager gives them to someone else first. NotAllowed for anyone but the unit's
+    managers and administrators.
+    """
+    _require_unit_manager(actor, unit)
+    _lock_members(unit)
+    membership = _membership(unit, person)
+    if membership.role == UnitRole.MANAGER:
+        _refuse_last_manager(unit, person, actor)
+    # Through the reverse relation: accounts does not import the tickets app.
+    still_open = Person.objects.filter(
+        pk=person.pk,
+        assigned_tickets__is_open=True,
+        assigned_tickets__working_unit=unit,
+    ).count()
+    if still_open:
+        tickets = "ticket" if still_open == 1 else "tickets"
+        raise InvalidInput(
+            f"{person} still has {still_open} open {unit.prefix} {tickets} assigned: "
+            "give them to someone else first.",
+            field="person",
+        )
+    membership.delete()
+    _forget_memberships(person, actor)
+    log.info("%s removed %s from %s", actor.email, person.email, unit.prefix)

@@ -5,15 +5,38 @@ live in the ticket services, so the desk, the API and e-mail refuse the same thi
 with the same words. A form here turns text into the values a service takes.
 """
 
+from datetime import datetime
 from typing import Any
 
 from django import forms
+from django.db import models
+from django.utils import timezone
 
-from scotty.accounts.models import Person, SupportUnit
+from scotty.accounts.models import Department, Person, SupportUnit, UnitMembership, UnitRole
 from scotty.core.forms import FilesField, OnceField
-from scotty.tickets.models import Channel, MessageKind, NextStepOwner
+from scotty.tickets.models import Channel, MessageKind, NextStepOwner, Ticket
 from scotty.tickets.priority import Impact, Priority, Urgency
 from scotty.tickets.queues import SORT_LABELS, QueueFilters, Sort
+from scotty.tickets.services.bulk import (
+    AddTags,
+    AssignTo,
+    BulkOp,
+    MoveTo,
+    RemoveTags,
+    SetPriority,
+    Take,
+    TransferTo,
+)
+from scotty.tickets.services.calls import NewRequester
+from scotty.tickets.services.update import (
+    UNCHANGED,
+    MessagePart,
+    NextStepPart,
+    StatusPart,
+    Unchanged,
+    waiting_until_on,
+)
+from scotty.tickets.services.validation import is_blank
 from scotty.tickets.states import Status
 
 
@@ -53,21 +76,61 @@ class TicketForm(forms.Form):
     )
 
 
-class ReplyForm(TicketForm):
+class UpdateForm(TicketForm):
+    """The composer, the ticket's one update: words (a reply or a note) and, in the same
+    submit, the status, the next step and "waiting until". A part whose fields were not
+    sent (a closed ticket's composer, another client) is left as it is, and so is a part
+    sent as the page showed it; the service says whether anything is left to save."""
+
     kind = forms.ChoiceField(
         choices=MessageKind.choices, initial=MessageKind.REPLY, widget=forms.RadioSelect
     )
-    # Not required here: the service says "The message cannot be empty." like everywhere.
-    body = forms.CharField(
-        required=False, strip=False, widget=forms.Textarea(attrs={"rows": 6, "required": True})
-    )
+    # Optional: an update may be a status or a next step alone (the service refuses an
+    # update with nothing in it, in the same words everywhere).
+    body = forms.CharField(label="Message", required=False, strip=False)
     attachments = FilesField()
     once = OnceField()
+    status = forms.CharField(label="Status", required=False, max_length=30)
+    resolution = forms.CharField(label="Resolution", required=False, strip=False)
+    waiting_until = forms.DateField(label="Waiting until", required=False)
+    next_step = forms.CharField(label="Next step", required=False, max_length=2000, strip=False)
+    next_step_owner = forms.ChoiceField(
+        label="Who does the next step",
+        choices=[("", "—"), *NextStepOwner.choices],
+        required=False,
+    )
+    next_step_shared = forms.BooleanField(label="Share with the requester", required=False)
 
+    def message(self) -> MessagePart | None:
+        """The words, or None when there are none (no text, no file)."""
+        data = self.cleaned_data
+        if is_blank(data["body"]) and not data["attachments"]:
+            return None
+        internal = data["kind"] == MessageKind.NOTE
+        return MessagePart(data["body"], internal=internal, files=data["attachments"])
 
-class StatusForm(TicketForm):
-    to = forms.CharField(max_length=30)
-    resolution = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    def new_status(self) -> StatusPart | None:
+        to = self.cleaned_data["status"]
+        return StatusPart(to, resolution=self.cleaned_data["resolution"]) if to else None
+
+    def new_next_step(self) -> NextStepPart | None:
+        if "next_step" not in self.data:
+            return None
+        data = self.cleaned_data
+        return NextStepPart(
+            data["next_step"], data["next_step_owner"], shared=data["next_step_shared"]
+        )
+
+    def new_waiting_until(self, ticket: Ticket) -> datetime | Unchanged | None:
+        """The date picked, as the moment it means (`waiting_until_on`); UNCHANGED when
+        the field was not sent or still shows the ticket's date."""
+        if "waiting_until" not in self.data:
+            return UNCHANGED
+        day = self.cleaned_data["waiting_until"]
+        shown = timezone.localdate(ticket.waiting_until) if ticket.waiting_until else None
+        if day == shown:
+            return UNCHANGED
+        return waiting_until_on(day) if day is not None else None
 
 
 class AssignForm(TicketForm):
@@ -85,16 +148,18 @@ class PriorityForm(TicketForm):
     )
 
 
-class NextStepForm(TicketForm):
-    text = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 2}))
-    owner = forms.ChoiceField(choices=[("", "—"), *NextStepOwner.choices], required=False)
-    shared = forms.BooleanField(required=False)
-
-
 class TransferForm(TicketForm):
     working_unit = forms.ModelChoiceField(queryset=SupportUnit.objects.all())
     owning_unit = forms.ModelChoiceField(
         queryset=SupportUnit.objects.all(), required=False, empty_label="Keep the owning unit"
+    )
+    # Asked here, not by the service: other channels (bulk, API) may have none to give.
+    handover = forms.CharField(
+        label="Handover note",
+        error_messages={
+            "required": "Write a handover note: what was done, and what the receiving unit "
+            "should do next."
+        },
     )
 
     def __init__(self, *args: Any, units: list[SupportUnit] | None = None, **kwargs: Any) -> None:
@@ -121,10 +186,64 @@ class UnwatchForm(TicketForm):
     watcher = forms.ModelChoiceField(queryset=Person.objects.all())
 
 
-class LogCallForm(forms.Form):
-    """A phone call or walk-in, logged by the agent who took it."""
+class CannedReplyForm(forms.Form):
+    """A canned reply's title and text (lengths are the service's to check)."""
 
-    requester = PersonField()
+    title = forms.CharField(label="Title", max_length=1000)
+    body = forms.CharField(label="Text", strip=False)
+
+
+class NewCannedReplyForm(CannedReplyForm):
+    """A new canned reply, and who may use it: only its author, or a unit they manage."""
+
+    unit = forms.TypedChoiceField(
+        label="Who may use it", coerce=int, empty_value=None, required=False
+    )
+
+    def __init__(self, *args: Any, units: list[SupportUnit], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.units = {u.pk: u for u in units}
+        choices = [("", "Only me"), *((u.pk, f"Everyone in {u.name}") for u in units)]
+        self.fields["unit"].choices = choices  # type: ignore[attr-defined]
+
+    def chosen_unit(self) -> SupportUnit | None:
+        unit_id = self.cleaned_data["unit"]
+        return None if unit_id is None else self.units[unit_id]
+
+
+class EditCannedReplyForm(CannedReplyForm):
+    """A change to a canned reply, with the version (`updated_at`) the page showed."""
+
+    # ISO 8601 to the microsecond (a DateTimeField would render whole seconds in local
+    # time, and no save would match its version again).
+    updated_at = forms.CharField(
+        widget=forms.HiddenInput,
+        max_length=40,
+        error_messages={"required": "This form is out of date: reload the page."},
+    )
+
+    def clean_updated_at(self) -> datetime:
+        try:
+            stamp = datetime.fromisoformat(self.cleaned_data["updated_at"])
+        except ValueError:
+            raise forms.ValidationError("This form is out of date: reload the page.") from None
+        if stamp.tzinfo is None:
+            raise forms.ValidationError("This form is out of date: reload the page.")
+        return stamp
+
+
+class LogCallForm(forms.Form):
+    """A phone call or walk-in, logged by the agent who took it: for someone picked, or
+    for someone new (the `new_*` fields), taken by the agent unless they say otherwise,
+    and resolved at once when it was solved during the call."""
+
+    requester = PersonField(
+        required=False,
+        error_messages={
+            "invalid_choice": "Nobody with that e-mail address has an account. Pick someone "
+            "from the suggestions, or add them as a new person."
+        },
+    )
     unit = forms.ModelChoiceField(queryset=SupportUnit.objects.none(), empty_label=None)
     channel = forms.ChoiceField(
         choices=[(Channel.PHONE, "Phone"), (Channel.WALK_IN, "Walk-in")],
@@ -137,6 +256,17 @@ class LogCallForm(forms.Form):
     urgency = forms.ChoiceField(choices=Urgency.choices, initial=Urgency.MEDIUM)
     attachments = FilesField()
     once = OnceField()
+    assign_to_me = forms.BooleanField(required=False, initial=True, label="Assign to me")
+    solved = forms.BooleanField(required=False, label="Solved during the call")
+    resolution = forms.CharField(
+        required=False, label="What you did", widget=forms.Textarea(attrs={"rows": 3})
+    )
+    # Someone who is not in Scotty yet (the service checks the values).
+    new_name = forms.CharField(required=False, max_length=1000, label="Their name")
+    new_email = forms.CharField(required=False, max_length=1000, label="Their e-mail")
+    new_department = forms.ModelChoiceField(
+        queryset=Department.objects.all(), required=False, label="Their department"
+    )
 
     def __init__(self, *args: Any, units: list[SupportUnit], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -146,6 +276,37 @@ class LogCallForm(forms.Form):
         front = [u for u in units if u.is_front_line] or units
         if front:
             self.initial.setdefault("unit", front[0].pk)
+
+    def adds_someone(self) -> bool:
+        """Did the agent fill in a new person rather than pick one?"""
+        return bool(self.data.get("new_name", "").strip() or self.data.get("new_email", "").strip())
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if self.adds_someone():
+            if data.get("requester"):
+                self.add_error(
+                    "requester",
+                    f"You picked {data['requester']} and filled in a new person: clear one.",
+                )
+            else:  # what is in the picker was only a search that found nobody
+                self.errors.pop("requester", None)
+        elif not data.get("requester") and "requester" not in self.errors:
+            self.add_error("requester", "Say who called: pick them, or add them as a new person.")
+        if (data.get("resolution") or "").strip() and not data.get("solved"):
+            # Words about a fix with the box unticked: ask, rather than guess either way.
+            self.add_error(
+                "solved", "You wrote what you did: tick “Solved during the call”, or clear it."
+            )
+        return data
+
+    def caller(self) -> Person | NewRequester:
+        """Who called: the person picked, or the new person to add."""
+        data = self.cleaned_data
+        if self.adds_someone():
+            return NewRequester(data["new_name"], data["new_email"], data["new_department"])
+        person: Person = data["requester"]
+        return person
 
 
 class QueueFilterForm(forms.Form):
@@ -202,6 +363,85 @@ class QueueFilterForm(forms.Form):
         return str(self.cleaned_data.get("after") or "")
 
 
+class ReferencesField(forms.MultipleChoiceField):
+    """Ticket references ticked on a queue page. Any reference passes here: which exist
+    and may be worked on is the domain's to say (without telling which is which)."""
+
+    def valid_value(self, value: Any) -> bool:
+        return isinstance(value, str) and len(value) <= 20
+
+
+class BulkAction(models.TextChoices):
+    TAKE = "take", "Take them"
+    ASSIGN = "assign", "Assign to…"
+    STATUS = "status", "Set status…"
+    PRIORITY = "priority", "Set priority…"
+    ADD_TAGS = "add_tags", "Add tags…"
+    REMOVE_TAGS = "remove_tags", "Remove tags…"
+    TRANSFER = "transfer", "Transfer to…"
+
+
+class BulkForm(forms.Form):
+    """The action bar of a queue: the ticked references, one action and what it needs.
+    Whether each ticket may take the change is the services' to say (bulk_apply)."""
+
+    ticket = ReferencesField(error_messages={"required": "Tick at least one ticket first."})
+    action = forms.ChoiceField(choices=BulkAction.choices)
+    assignee = PersonField(required=False)
+    status = forms.ChoiceField(
+        choices=[("", "—"), *((s, label) for s, label in Status.choices if s != Status.NEW)],
+        required=False,
+    )
+    resolution = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    priority = forms.TypedChoiceField(
+        choices=[("", "—"), *Priority.choices], coerce=int, empty_value=None, required=False
+    )
+    tags = forms.CharField(required=False, max_length=2000)
+    unit = forms.TypedChoiceField(coerce=int, empty_value=None, required=False)
+    next = forms.CharField(required=False, max_length=2000)
+
+    _NEEDS = {
+        BulkAction.ASSIGN: ("assignee", "Say who should have them."),
+        BulkAction.STATUS: ("status", "Choose the status to set."),
+        BulkAction.PRIORITY: ("priority", "Choose the priority to set."),
+        BulkAction.ADD_TAGS: ("tags", "Type the tags to add."),
+        BulkAction.REMOVE_TAGS: ("tags", "Type the tags to remove."),
+        BulkAction.TRANSFER: ("unit", "Choose the unit to hand them to."),
+    }
+
+    def __init__(self, *args: Any, units: list[SupportUnit], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.units = {u.pk: u for u in units}
+        self.fields["unit"].choices = [("", "—"), *((u.pk, u.name) for u in units)]  # type: ignore[attr-defined]
+
+    def clean_ticket(self) -> list[str]:
+        return [str(r) for r in self.cleaned_data["ticket"]]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        need = self._NEEDS.get(data.get("action", ""))
+        if need is not None and not data.get(need[0]) and need[0] not in self.errors:
+            self.add_error(need[0], need[1])
+        return data
+
+    def op(self, agent: Person) -> BulkOp:
+        """The change to apply to each ticket (after is_valid)."""
+        data = self.cleaned_data
+        action = data["action"]
+        if action == BulkAction.ASSIGN:
+            return AssignTo(data["assignee"])
+        if action == BulkAction.STATUS:
+            return MoveTo(data["status"], resolution=data["resolution"])
+        if action == BulkAction.PRIORITY:
+            return SetPriority(data["priority"])
+        if action in (BulkAction.ADD_TAGS, BulkAction.REMOVE_TAGS):
+            names = tuple(n for n in data["tags"].replace(",", " ").split() if n)
+            return AddTags(names) if action == BulkAction.ADD_TAGS else RemoveTags(names)
+        if action == BulkAction.TRANSFER:
+            return TransferTo(self.units[data["unit"]])
+        return Take()
+
+
 class UnitSettingsForm(forms.Form):
     """How a unit works; ranges are the service's to enforce (same words everywhere).
     `version` is the settings version the page showed: two managers never overwrite
@@ -233,3 +473,31 @@ class UnitSettingsForm(forms.Form):
             },
         )
         super().__init__(*args, **kwargs)
+
+
+class UnitMemberForm(forms.Form):
+    """Someone to add to a unit, and as what; the service decides whether they may be."""
+
+    person = PersonField(label="Person")
+    role = forms.ChoiceField(choices=UnitRole.choices, initial=UnitRole.AGENT)
+
+    def __init__(self, *args: Any, unit: SupportUnit, **kwargs: Any) -> None:
+        kwargs.setdefault("auto_id", f"add-{unit.prefix}-%s")
+        super().__init__(*args, **kwargs)
+
+
+class MemberForm(forms.Form):
+    """One of a unit's people (a new role for them, or none to remove them)."""
+
+    person = forms.ModelChoiceField(
+        queryset=Person.objects.none(),
+        error_messages={"invalid_choice": "That person does not work for this unit (any more)."},
+    )
+    role = forms.ChoiceField(choices=UnitRole.choices, required=False)
+
+    def __init__(self, *args: Any, unit: SupportUnit, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        people: forms.ModelChoiceField = self.fields["person"]  # type: ignore[type-arg,assignment]
+        people.queryset = Person.objects.filter(
+            pk__in=UnitMembership.objects.filter(unit=unit).values("person_id")
+        )

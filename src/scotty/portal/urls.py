@@ -2,12 +2,13 @@
 
 from django.urls import path
 
-from scotty.portal.views import actions, detail, home, new
+from scotty.portal.views import actions, detail, home, new, search
 
 app_name = "portal"
 urlpatterns = [
     path("", home.home, name="home"),
     path("new/", new.new_request, name="new"),
+    path("search/", search.search_page, name="search"),
     path("requests/<str:reference>/", detail.request_page, name="request"),
     path("requests/<str:reference>/reply/", actions.reply, name="reply"),
     path("requests/<str:reference>/confirm/", actions.confirm, name="confirm"),

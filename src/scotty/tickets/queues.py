@@ -7,6 +7,11 @@ sort key), so a page is an index range
 rather than a sort of every open ticket. Pages are cut with a keyset cursor (the sort
 key of the last row shown), never OFFSET, so page 400 costs what page 1 costs and
 tickets filed between two clicks neither repeat nor hide rows. Counts are capped.
+
+An agent's own open tickets split in two (`needs-action`, `my-waiting`): what needs
+them now (new and open ones, and waiting ones that came back: their `waiting_until` has
+come, or the requester had the last word since), and what is still waiting on someone
+else. Every row says whether it is unread for the person (`selectors.with_unread`).
 """
 
 from dataclasses import dataclass
@@ -19,8 +24,8 @@ from django.utils import timezone
 from scotty.accounts.models import Person
 from scotty.core.errors import NotFound
 from scotty.tickets.models import Ticket
-from scotty.tickets.selectors import desk_units
-from scotty.tickets.states import WAITING_STATUSES
+from scotty.tickets.selectors import desk_units, with_unread
+from scotty.tickets.states import WAITING_STATUSES, Status
 
 PAGE_SIZE = 25
 # Counting stops here: "1000+" tells an agent as much as 48,213 and costs a bounded scan.
@@ -59,6 +64,8 @@ class Queue:
     title: str
     description: str
     sorts: tuple[Sort, ...] = (Sort.PRIORITY, Sort.NEWEST, Sort.OLDEST)
+    listed: bool = True  # in the desk's queue list; False: reached from "Work on now"
+    assigned_to_me: bool = False  # every row is the agent's own: no assignee column
 
     @property
     def default_sort(self) -> Sort:
@@ -66,7 +73,15 @@ class Queue:
 
 
 QUEUES: tuple[Queue, ...] = (
-    Queue("mine", "My tickets", "Open tickets assigned to you."),
+    Queue(
+        "needs-action",
+        "Needs my action",
+        "Your new and open tickets, and your waiting ones whose follow-up date has come "
+        "or whose requester answered.",
+        listed=False,  # "Work on now" shows it first, with its count
+        assigned_to_me=True,
+    ),
+    Queue("mine", "My tickets", "Open tickets assigned to you.", assigned_to_me=True),
     Queue("unassigned", "Unassigned", "Open tickets of your units that nobody has taken."),
     Queue("open", "All open", "Every open ticket your units are working."),
     Queue("waiting", "Waiting", "Waiting on the requester or on a third party."),
@@ -80,6 +95,14 @@ QUEUES: tuple[Queue, ...] = (
         "handed-off",
         "Handed to other units",
         "Open tickets your units own that another unit is working: follow them up.",
+    ),
+    Queue(
+        "my-waiting",
+        "My waiting tickets",
+        "Your tickets waiting on the requester or a third party, until their follow-up "
+        "date or an answer from the requester.",
+        listed=False,
+        assigned_to_me=True,
     ),
 )
 _BY_SLUG = {q.slug: q for q in QUEUES}
@@ -111,19 +134,42 @@ def _worked_by(units: list[int] | None) -> Q:
     return Q() if units is None else Q(working_unit_id__in=units)
 
 
+_WAITING = sorted(WAITING_STATUSES)  # sorted: the same SQL as the partial index's condition
+_ACTIVE = [Status.NEW, Status.OPEN]
+
+
+def _came_back() -> Q:
+    """A waiting ticket that needs its assignee again: its follow-up date has come, or the
+    requester had the last word since it went waiting (an agent's change, going waiting
+    included, makes them no longer the last). Columns of the ticket row only, so no join.
+    (A reply to a ticket waiting on the requester reopens it anyway; this is what catches
+    the requester's answer while we wait on a third party.)"""
+    return Q(waiting_until__lte=timezone.now()) | Q(updated_by_id=F("requester_id"))
+
+
+def _mine(person: Person, units: list[int] | None) -> Q:
+    mine = Q(assignee_id=person.pk, is_open=True)
+    if units is None:
+        return mine
+    return mine & (Q(working_unit_id__in=units) | Q(owning_unit_id__in=units))
+
+
 def _queue_q(slug: str, person: Person) -> Q:
     units = desk_units(person)
     if slug == "mine":
-        mine = Q(assignee_id=person.pk, is_open=True)
-        if units is None:
-            return mine
-        return mine & (Q(working_unit_id__in=units) | Q(owning_unit_id__in=units))
+        return _mine(person, units)
+    if slug == "needs-action":  # an index range on q_assignee_open, the rest filters it
+        back = Q(status__in=_WAITING) & _came_back()
+        return _mine(person, units) & (Q(status__in=_ACTIVE) | back)
+    if slug == "my-waiting":  # the partial index q_assignee_waiting holds exactly these
+        return _mine(person, units) & Q(status__in=_WAITING) & ~_came_back()
     if slug == "unassigned":
         return _worked_by(units) & Q(is_open=True, assignee__isnull=True)
     if slug == "open":
         return _worked_by(units) & Q(is_open=True)
     if slug == "waiting":
-        return _worked_by(units) & Q(status__in=sorted(WAITING_STATUSES))
+        # is_open is implied; spelled out, SQLite walks q_unit_waiting in order.
+        return _worked_by(units) & Q(is_open=True, status__in=_WAITING)
     if slug == "resolved":
         since = timezone.now() - timedelta(days=RECENT_DAYS)
         return _worked_by(units) & Q(resolved_at__gte=since)
@@ -242,14 +288,17 @@ def queue_page(
 ) -> QueuePage:
     """One page of a queue, starting after the cursor `after` (first page when empty).
 
-    Rows come with requester, assignee and units joined and tags prefetched, so a page
-    costs two queries however many rows it shows. A sort the queue does not offer, or a
-    cursor that does not parse, falls back to the default sort / the first page.
+    Rows come with requester, assignee and units joined, tags prefetched and `unread`
+    set (`selectors.with_unread`), so a page costs two queries however many rows
+    it shows. A sort the queue does not offer, or a cursor that does not parse, falls
+    back to the default sort / the first page.
     """
     chosen = queue(slug)
     sort = sort if sort in chosen.sorts else chosen.default_sort
     tickets = (
         queue_tickets(person, slug, filters)
+        # Not updated_by: one more join cost PostgreSQL ~1 ms of planning per page; the
+        # row names who changed it last when that is the requester, assignee or reader.
         .select_related("requester", "assignee", "working_unit", "owning_unit")
         .prefetch_related("tags")
         .order_by(*_order_by(sort))
@@ -257,7 +306,7 @@ def queue_page(
     position = _decode(after, sort) if after else None
     if position is not None:
         tickets = tickets.filter(_after(sort, position))
-    rows = list(tickets[: size + 1])
+    rows = with_unread(tickets, person, limit=size + 1)
     more = len(rows) > size
     rows = rows[:size]
     return QueuePage(rows, encode_cursor(rows[-1], sort) if more and rows else None)
@@ -274,15 +323,25 @@ class QueueCount:
         return f"{self.count}+" if self.capped else str(self.count)
 
 
-def queue_counts(person: Person, *, cap: int | None = None) -> list[QueueCount]:
-    """How many tickets each of `person`'s queues holds, counting at most `cap` each.
-
-    Each count is COUNT(*) over a LIMIT cap+1 subquery, so a queue of a million tickets
-    costs no more than one of a thousand.
-    """
+def queue_count(person: Person, slug: str, *, cap: int | None = None) -> QueueCount:
+    """How many tickets one of `person`'s queues holds, counting at most `cap`: COUNT(*)
+    over a LIMIT cap+1 subquery, so a queue of a million tickets costs no more than one
+    of a thousand."""
     cap = cap or COUNT_CAP
-    counts = []
-    for q in QUEUES:
-        n = queue_tickets(person, q.slug)[: cap + 1].count()
-        counts.append(QueueCount(q, min(n, cap), n > cap))
-    return counts
+    n = queue_tickets(person, slug)[: cap + 1].count()
+    return QueueCount(queue(slug), min(n, cap), n > cap)
+
+
+def queue_counts(person: Person, *, cap: int | None = None) -> list[QueueCount]:
+    """The capped count of each queue in the desk's list (one query each)."""
+    return [queue_count(person, q.slug, cap=cap) for q in QUEUES if q.listed]
+
+
+def my_waiting_count(person: Person, mine: QueueCount, needs: QueueCount) -> QueueCount:
+    """How many of the person's tickets are waiting ("my-waiting"), from the counts of
+    "mine" and "needs-action": the first is exactly the other two, so no query unless
+    one of them stopped at the cap."""
+    if mine.capped or needs.capped:
+        return queue_count(person, "my-waiting")
+    # max: a ticket that changed between the two counts must not make it negative.
+    return QueueCount(queue("my-waiting"), max(0, mine.count - needs.count), capped=False)

@@ -10,12 +10,19 @@ attachments through these functions, so "who may see what" is decided here only:
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from scotty.accounts.models import Person
 from scotty.accounts.selectors import unit_ids_of
 from scotty.core.errors import NotFound
-from scotty.tickets.models import Attachment, Message, MessageKind, Ticket, TicketEvent
+from scotty.tickets.models import (
+    Attachment,
+    Message,
+    MessageKind,
+    Ticket,
+    TicketEvent,
+    TicketView,
+)
 from scotty.tickets.states import Status
 
 _WATCHED = Ticket.watchers.through
@@ -245,6 +252,14 @@ def other_open_tickets(viewer: Person, ticket: Ticket, *, limit: int = 5) -> lis
     )
 
 
+def open_tickets_of(viewer: Person, requester: Person, *, limit: int = 5) -> list[Ticket]:
+    """The requester's open tickets that this agent may see, newest first: logging a call,
+    the agent adds to one of them rather than opening a duplicate. Limited to the
+    viewer's units, like the requester card."""
+    mine = desk_tickets(viewer).filter(requester_id=requester.pk, is_open=True)
+    return list(mine.order_by("-id")[:limit])
+
+
 def public_messages_since(ticket: Ticket, seen: int, *, besides: Person) -> list[Message]:
     """Public messages on the ticket newer than message `seen` and not written by
     `besides`: what a page drawn before them has not shown its reader. The desk holds
@@ -255,3 +270,24 @@ def public_messages_since(ticket: Ticket, seen: int, *, besides: Person) -> list
         .select_related("author")
         .order_by("id")[:5]
     )
+
+
+def with_unread(tickets: QuerySet[Ticket], person: Person, *, limit: int) -> list[Ticket]:
+    """The first `limit` tickets with `unread` set on each: did someone other than
+    `person` change it since `person` last opened it?
+
+    A change is anything that moves `updated_at` (a reply, a note, a header change), made
+    by someone else (`updated_by`; None is Scotty, which counts as someone else). A ticket
+    the person never opened is unread unless the last change was their own: a new ticket
+    is news to every agent but the one who filed it. One correlated EXISTS on
+    TicketView's (person, ticket) key inside the page's own query (no query per row, no
+    query of its own); the "their own change" half is read from the row, because as
+    SQL it doubled what the annotation costs Django to compile, on every queue page.
+    """
+    seen_since = TicketView.objects.filter(
+        person_id=person.pk, ticket_id=OuterRef("pk"), seen_at__gte=OuterRef("updated_at")
+    )
+    rows: list[Ticket] = list(tickets.annotate(seen_since=Exists(seen_since))[:limit])
+    for ticket in rows:
+        ticket.unread = not ticket.seen_since and ticket.updated_by_id != person.pk  # type: ignore[attr-defined]
+    return rows

@@ -1,5 +1,10 @@
 """How ticket values and events read to people: one place for every channel."""
 
+from datetime import datetime
+
+from django.utils import timezone
+from django.utils.dateformat import format as format_date
+
 from scotty.tickets import states
 from scotty.tickets.models import EventKind, NextStepOwner, TicketEvent
 from scotty.tickets.priority import Impact, Priority, Urgency
@@ -18,7 +23,14 @@ _FIELD_NAMES = {
     "title": "title",
     "tags": "tags",
     "resolution": "resolution",
+    "waiting_until": "waiting until",
+    "first_contact_resolution": "first-contact resolution",
 }
+
+
+def moment(value: datetime) -> str:
+    """A moment as people read it, in the reader's time zone: "Fri 14 Mar 2025, 08:00"."""
+    return format_date(timezone.localtime(value), "D j M Y, H:i")
 
 
 def shown_value(field: str, value: str) -> str:
@@ -38,6 +50,8 @@ def shown_value(field: str, value: str) -> str:
             return str(NextStepOwner(value).label)
         if field == "next_step_shared":
             return "yes" if value == "True" else "no"
+        if field == "waiting_until":
+            return moment(datetime.fromisoformat(value))
     except ValueError:
         pass
     return value

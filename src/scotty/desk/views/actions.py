@@ -24,11 +24,12 @@ from scotty.core.http import status_for
 from scotty.core.once import once
 from scotty.core.uploads import refuse_skipped_files
 from scotty.desk.access import DeskRequest, agent_access, agent_required
-from scotty.desk.forms import TagsForm
+from scotty.desk.forms import TagsForm, UpdateForm
 from scotty.desk.views.tickets import FORMS, Problem, render_ticket, wants_fragment
 from scotty.tickets import selectors, services, states
 from scotty.tickets.models import Channel, MessageKind, Ticket
 from scotty.tickets.selectors import TicketAccess
+from scotty.tickets.wording import moment
 
 # perform(ticket, agent, cleaned form data, form) -> what to tell the agent afterwards
 Perform = Callable[[Ticket, Person, dict[str, Any], Any], str]
@@ -120,29 +121,42 @@ def act(request: DeskRequest, reference: str, form_name: str, perform: Perform) 
     return _done(request, access.ticket.reference, done["notice"], form=form_name, kind=kind)
 
 
-def _reply(ticket: Ticket, agent: Person, data: dict[str, Any], _: Any) -> str:
-    note = data["kind"] == MessageKind.NOTE
-    outcome = services.add_reply(
-        ticket,
-        author=agent,
-        body=data["body"],
-        internal=note,
-        files=data["attachments"],
-        channel=Channel.DESK,
-    )
-    # Not "sent": e-mail notifications arrive with the e-mail issue; today they read it online.
-    return "Internal note added." if note else f"Reply added for {outcome.ticket.requester}."
-
-
-def _status(ticket: Ticket, agent: Person, data: dict[str, Any], _: Any) -> str:
-    services.transition(
+def _update(ticket: Ticket, agent: Person, data: dict[str, Any], form: UpdateForm) -> str:
+    outcome = services.update_ticket(
         ticket,
         actor=agent,
-        to=data["to"],
-        resolution=data["resolution"],
         expected_version=data["version"],
+        message=form.message(),
+        status=form.new_status(),
+        next_step=form.new_next_step(),
+        waiting_until=form.new_waiting_until(ticket),
+        channel=Channel.DESK,
     )
-    return f"Status is now {states.label(ticket.status).lower()}."
+    return update_notice(outcome)
+
+
+def update_notice(outcome: services.UpdateOutcome) -> str:
+    """What the agent is told after an update: each part that was done, in a few words."""
+    told = []
+    if outcome.message is not None:
+        # Not "sent": e-mail notifications arrive with the e-mail issue; today they read
+        # it online.
+        told.append(
+            "Internal note added."
+            if outcome.message.is_internal
+            else f"Reply added for {outcome.ticket.requester}."
+        )
+    ticket, changed = outcome.ticket, outcome.changed
+    if outcome.message is None and not changed:  # an agent's own request, long closed
+        return f"Your words opened follow-up {ticket.reference}."
+    until = f" until {moment(ticket.waiting_until)}" if ticket.waiting_until else ""
+    if "status" in changed:
+        told.append(f"Status is now {states.label(ticket.status).lower()}{until}.")
+    elif "waiting_until" in changed:
+        told.append(f"Waiting{until}." if until else "Waiting with no date now.")
+    if changed & {"next_step", "next_step_owner", "next_step_shared"}:
+        told.append("Next step saved." if ticket.next_step else "Next step cleared.")
+    return " ".join(told)
 
 
 def _assign(ticket: Ticket, agent: Person, data: dict[str, Any], _: Any) -> str:
@@ -163,24 +177,13 @@ def _priority(ticket: Ticket, agent: Person, data: dict[str, Any], _: Any) -> st
     return f"Priority is now {ticket.get_priority_display()}."
 
 
-def _next_step(ticket: Ticket, agent: Person, data: dict[str, Any], _: Any) -> str:
-    services.set_next_step(
-        ticket,
-        actor=agent,
-        text=data["text"],
-        owner=data["owner"],
-        shared=data["shared"],
-        expected_version=data["version"],
-    )
-    return "Next step saved." if ticket.next_step else "Next step cleared."
-
-
 def _transfer(ticket: Ticket, agent: Person, data: dict[str, Any], _: Any) -> str:
     services.transfer(
         ticket,
         actor=agent,
         working_unit=data["working_unit"],
         owning_unit=data["owning_unit"],
+        handover=data["handover"],
         expected_version=data["version"],
     )
     return f"Handed to {ticket.working_unit}."
@@ -213,11 +216,9 @@ def _endpoint(form_name: str, perform: Perform) -> Callable[..., HttpResponse]:
     return view
 
 
-reply = _endpoint("reply", _reply)
-change_status = _endpoint("status", _status)
+reply = _endpoint("reply", _update)  # the composer's one update (words, status, next step)
 assign = _endpoint("assign", _assign)
 set_priority = _endpoint("priority", _priority)
-set_next_step = _endpoint("next_step", _next_step)
 transfer = _endpoint("transfer", _transfer)
 set_tags = _endpoint("tags", _tags)
 watch = _endpoint("watch", _watch)

@@ -1,23 +1,44 @@
-"""Logging a phone call or a walk-in as a ticket, in as few keystrokes as possible."""
+"""Logging a phone call or a walk-in as a ticket, in as few keystrokes as possible.
+
+As soon as the caller is picked, their open tickets show (`caller_tickets`), so the
+agent adds to one instead of opening a duplicate. A caller who is not in Scotty yet is
+added with the call; a call solved on the spot is resolved with it.
+"""
+
+import re
 
 from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 
-from scotty.accounts.selectors import units_of
+from scotty.accounts.selectors import person_by_email, units_of
 from scotty.core.errors import DomainError
 from scotty.core.once import once
 from scotty.core.uploads import refuse_skipped_files
 from scotty.desk.access import DeskRequest, agent_required
 from scotty.desk.forms import LogCallForm
-from scotty.tickets import services
+from scotty.tickets import selectors, services
+
+# The caller's open tickets listed at most; a link leads to all of them.
+SHOWN = 5
+# What looks like a whole address: only then does "nobody has it" mean something.
+_ADDRESS = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+
+def _notice(reference: str, requester: str, *, solved: bool, added: bool) -> str:
+    done = "opened and resolved during the call" if solved else "opened"
+    notice = f"{reference} {done} for {requester}."
+    if added:
+        notice += f" {requester} was added to Scotty (no password yet)."
+    return notice
 
 
 def _open(request: DeskRequest, form: LogCallForm) -> dict[str, str]:
     data = form.cleaned_data
-    ticket = services.open_ticket(
+    caller = form.caller()
+    ticket = services.log_call(
         actor=request.user,
-        requester=data["requester"],
+        requester=caller,
         unit=data["unit"],
         title=data["title"],
         description=data["description"],
@@ -25,10 +46,17 @@ def _open(request: DeskRequest, form: LogCallForm) -> dict[str, str]:
         impact=data["impact"],
         urgency=data["urgency"],
         files=data["attachments"],
+        assign_to_me=data["assign_to_me"],
+        resolution=data["resolution"] if data["solved"] else None,
     )
     return {
         "reference": ticket.reference,
-        "notice": f"{ticket.reference} opened for {ticket.requester}.",
+        "notice": _notice(
+            ticket.reference,
+            str(ticket.requester),
+            solved=ticket.first_contact_resolution,
+            added=isinstance(caller, services.NewRequester),
+        ),
     }
 
 
@@ -51,3 +79,25 @@ def log_call(request: DeskRequest) -> HttpResponse:
             return redirect("desk:ticket", reference=opened["reference"])
     context = {"form": form, "error": error, "active": "log_call"}
     return render(request, "desk/log_call.html", context, status=400 if posted else 200)
+
+
+@agent_required()
+def caller_tickets(request: DeskRequest) -> HttpResponse:
+    """The picked caller's open tickets in the agent's units (htmx, as the picker fills).
+
+    Nothing until the field holds an e-mail address; a hint to add them when it is
+    nobody's.
+    """
+    typed = request.GET.get("requester", "").strip()[:254]
+    whole = bool(_ADDRESS.match(typed))
+    caller = person_by_email(typed) if whole else None
+    if caller is not None and not caller.is_active:
+        caller = None
+    tickets = selectors.open_tickets_of(request.user, caller, limit=SHOWN + 1) if caller else []
+    context = {
+        "typed": typed if whole else "",
+        "caller": caller,
+        "tickets": tickets[:SHOWN],
+        "more": len(tickets) > SHOWN,
+    }
+    return render(request, "desk/_caller_tickets.html", context)

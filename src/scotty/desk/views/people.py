@@ -8,7 +8,7 @@ from scotty.desk.access import DeskRequest, agent_required
 
 LIMIT = 10
 # Pickers send their own field's name; `q` is for everyone else.
-_QUERY_NAMES = ("q", "requester", "assignee", "watcher")
+_QUERY_NAMES = ("q", "requester", "assignee", "watcher", "person")
 
 
 @agent_required()

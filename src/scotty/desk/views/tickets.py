@@ -11,15 +11,18 @@ from typing import Any
 from django import forms
 from django.http import HttpResponse, QueryDict
 from django.shortcuts import render
+from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 
-from scotty.accounts.models import SupportUnit
+from scotty.accounts.models import Person, SupportUnit
+from scotty.accounts.selectors import unit_ids_of
 from scotty.desk import forms as desk_forms
 from scotty.desk.access import DeskRequest, agent_access, agent_required
 from scotty.tickets import selectors, states
-from scotty.tickets.models import Message, MessageKind, Ticket, TicketEvent
+from scotty.tickets.models import Message, MessageKind, NextStepOwner, Ticket, TicketEvent
 from scotty.tickets.priority import priority_for
 from scotty.tickets.selectors import TicketAccess
+from scotty.tickets.services.visits import mark_seen
 from scotty.tickets.states import Status
 from scotty.tickets.wording import describe
 
@@ -28,11 +31,9 @@ PARTS = frozenset({"ticket", "timeline"})
 
 # The forms on the page, by the name the templates and actions use.
 FORMS: dict[str, type[desk_forms.TicketForm]] = {
-    "reply": desk_forms.ReplyForm,
-    "status": desk_forms.StatusForm,
+    "reply": desk_forms.UpdateForm,  # the composer: words, status, next step in one
     "assign": desk_forms.AssignForm,
     "priority": desk_forms.PriorityForm,
-    "next_step": desk_forms.NextStepForm,
     "transfer": desk_forms.TransferForm,
     "tags": desk_forms.TagsForm,
     "watch": desk_forms.WatcherForm,
@@ -59,10 +60,8 @@ class Problem:
 # Where "edit first" takes the agent: the part of the page with the held form.
 FORM_PLACES = {
     "reply": "composer",
-    "status": "status-heading",
     "assign": "assign-heading",
     "priority": "priority-heading",
-    "next_step": "nextstep-form-heading",
     "transfer": "transfer-heading",
     "tags": "tags-heading",
     "watch": "watchers-heading",
@@ -78,16 +77,19 @@ class Entry:
 
 
 def _initial(ticket: Ticket, tags: list[str]) -> dict[str, dict[str, Any]]:
+    until = ticket.waiting_until
     return {
+        "reply": {
+            "next_step": ticket.next_step,
+            # Most next steps are the desk's; with no text the owner is not kept anyway.
+            "next_step_owner": ticket.next_step_owner or NextStepOwner.DESK,
+            "next_step_shared": ticket.next_step_shared,
+            "waiting_until": timezone.localdate(until).isoformat() if until else "",
+        },
         "priority": {
             "impact": ticket.impact,
             "urgency": ticket.urgency,
             "override": ticket.priority if ticket.priority_overridden else "",
-        },
-        "next_step": {
-            "text": ticket.next_step,
-            "owner": ticket.next_step_owner,
-            "shared": ticket.next_step_shared,
         },
         "transfer": {"working_unit": ticket.working_unit_id},
         "tags": {"tags": " ".join(tags)},
@@ -105,8 +107,11 @@ def _forms(
             kwargs["units"] = units
         if problem is not None and problem.form == name and problem.data is not None:
             data = problem.data.copy()
-            data["version"] = str(ticket.version)  # resubmitting applies over what they saw now
-            data.pop("seen", None)  # ... and after the messages they see now
+            if not problem.arrived:  # refused: resubmitting applies over what they saw now
+                data["version"] = str(ticket.version)
+            # (Held: the version stays the one they saw, so "send it anyway" still
+            # finds a colleague's change made meanwhile.) After the messages they see now:
+            data.pop("seen", None)
             built[name] = form_class(data, **kwargs)
         else:
             values = {"version": ticket.version, **initial.get(name, {})}
@@ -123,6 +128,16 @@ def latest_public_message(entries: list[Entry]) -> int:
     as `seen`, so an action from a page drawn before a reply arrived can be held."""
     ids = [e.event.message_id for e in entries if e.event.message_id and e.event.is_public]
     return max(ids, default=0)
+
+
+def handover_for(viewer: Person, ticket: Ticket, entries: list[Entry]) -> Message | None:
+    """The last transfer's handover note, shown first to the agents who received the
+    ticket (its working unit's); the timeline marks it for every agent. Found among the
+    timeline's messages: no query of its own."""
+    if ticket.handover_id is None or ticket.working_unit_id not in unit_ids_of(viewer):
+        return None
+    return next((e.event.message for e in entries if e.event.message_id == ticket.handover_id),
+                None)  # fmt: skip
 
 
 def _composer_kind(request: DeskRequest, problem: Problem | None, kept: str | None) -> str:
@@ -158,6 +173,9 @@ def ticket_context(
         "watchers": list(ticket.watchers.all()),
         "forms": _forms(ticket, tags, units, problem),
         "targets": [(s, states.label(s)) for s in states.allowed_targets(ticket.status)],
+        "waiting_statuses": " ".join(sorted(states.WAITING_STATUSES)),
+        "can_resolve": states.can_move(ticket.status, Status.RESOLVED),
+        "handover": handover_for(request.user, ticket, timeline),
         "matrix_priority": priority_for(ticket.impact, ticket.urgency),
         "can_take": selectors.can_be_assigned(request.user, ticket),
         "problem": problem,
@@ -199,4 +217,6 @@ def render_ticket(
 
 @agent_required()
 def ticket_page(request: DeskRequest, reference: str) -> HttpResponse:
-    return render_ticket(request, agent_access(request, reference))
+    access = agent_access(request, reference)
+    mark_seen(access.ticket, person=request.user)  # clears its unread marker in the queues
+    return render_ticket(request, access)

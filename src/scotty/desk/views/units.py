@@ -1,17 +1,28 @@
-"""Unit settings, for the managers of each unit (and administrators)."""
+"""Unit settings, for the managers of each unit (and administrators): how the unit
+works, and who works for it (agents and managers, with their open load)."""
+
+from dataclasses import dataclass
 
 from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from scotty.accounts import services
 from scotty.accounts.models import SupportUnit
-from scotty.accounts.selectors import managed_units
-from scotty.accounts.services import update_unit_settings
+from scotty.accounts.selectors import Member, managed_units, manages_any_unit, unit_members
 from scotty.core.errors import Conflict, DomainError
 from scotty.core.http import status_for
 from scotty.desk.access import DeskRequest, agent_required
-from scotty.desk.forms import UnitSettingsForm
+from scotty.desk.forms import MemberForm, UnitMemberForm, UnitSettingsForm
+
+
+@dataclass(frozen=True)
+class UnitRow:
+    unit: SupportUnit
+    form: UnitSettingsForm
+    members: list[Member]
+    add_form: UnitMemberForm
 
 
 def _managed(request: DeskRequest) -> list[SupportUnit]:
@@ -21,14 +32,33 @@ def _managed(request: DeskRequest) -> list[SupportUnit]:
     return units
 
 
+def _unit(request: DeskRequest, prefix: str) -> SupportUnit:
+    unit = next((u for u in _managed(request) if u.prefix == prefix), None)
+    if unit is None:
+        raise Http404("No such unit.")
+    return unit
+
+
 def _page(
     request: DeskRequest,
     forms: dict[int, UnitSettingsForm],
     problem: str = "",
     status: int = 200,
     changes: list[str] | None = None,
+    add_forms: dict[int, UnitMemberForm] | None = None,
 ) -> HttpResponse:
-    rows = [(u, forms.get(u.pk) or UnitSettingsForm(unit=u)) for u in _managed(request)]
+    units = _managed(request)
+    members = unit_members(units)  # one query for every unit on the page
+    add_forms = add_forms or {}
+    rows = [
+        UnitRow(
+            unit=u,
+            form=forms.get(u.pk) or UnitSettingsForm(unit=u),
+            members=members[u.pk],
+            add_form=add_forms.get(u.pk) or UnitMemberForm(unit=u),
+        )
+        for u in units
+    ]
     context = {"rows": rows, "problem": problem, "changes": changes or [], "active": "units"}
     return render(request, "desk/units.html", context, status=status)
 
@@ -52,15 +82,13 @@ def unit_settings(request: DeskRequest) -> HttpResponse:
 @agent_required()
 @require_POST
 def save_unit(request: DeskRequest, prefix: str) -> HttpResponse:
-    unit = next((u for u in _managed(request) if u.prefix == prefix), None)
-    if unit is None:
-        raise Http404("No such unit.")
+    unit = _unit(request, prefix)
     form = UnitSettingsForm(request.POST, unit=unit)
     if not form.is_valid():
         return _page(request, {unit.pk: form}, "Nothing was saved: check the values.", 400)
     data = form.cleaned_data
     try:
-        update_unit_settings(
+        services.update_unit_settings(
             unit, actor=request.user, description=data["description"],
             reopen_window_days=data["reopen_window_days"], expected_version=data["version"],
         )  # fmt: skip
@@ -71,3 +99,60 @@ def save_unit(request: DeskRequest, prefix: str) -> HttpResponse:
         return _page(request, {unit.pk: form}, error.message, status_for(error))
     messages.success(request, f"Settings of {unit} saved.")
     return redirect("desk:units")
+
+
+def _back(request: DeskRequest, notice: str) -> HttpResponse:
+    messages.success(request, notice)
+    # A manager who just stepped down from their only unit has no settings page left.
+    return redirect("desk:units" if manages_any_unit(request.user) else "desk:home")
+
+
+def _first_error(form: UnitMemberForm | MemberForm) -> str:
+    errors = [message for field_errors in form.errors.values() for message in field_errors]
+    return f"Nothing was changed. {errors[0]}" if errors else "Nothing was changed."
+
+
+@agent_required()
+@require_POST
+def add_member(request: DeskRequest, prefix: str) -> HttpResponse:
+    unit = _unit(request, prefix)
+    form = UnitMemberForm(request.POST, unit=unit)
+    if not form.is_valid():
+        return _page(request, {}, _first_error(form), 400, add_forms={unit.pk: form})
+    person, role = form.cleaned_data["person"], form.cleaned_data["role"]
+    try:
+        services.add_member(unit, actor=request.user, person=person, role=role)
+    except DomainError as error:
+        message = f"Nothing was changed. {error.message}"
+        return _page(request, {}, message, status_for(error), add_forms={unit.pk: form})
+    return _back(request, f"{person} is now {services.role_wording(role)} of {unit}.")
+
+
+@agent_required()
+@require_POST
+def change_member_role(request: DeskRequest, prefix: str) -> HttpResponse:
+    unit = _unit(request, prefix)
+    form = MemberForm(request.POST, unit=unit)
+    if not form.is_valid():
+        return _page(request, {}, _first_error(form), 400)
+    person, role = form.cleaned_data["person"], form.cleaned_data["role"]
+    try:
+        services.change_member_role(unit, actor=request.user, person=person, role=role)
+    except DomainError as error:
+        return _page(request, {}, f"Nothing was changed. {error.message}", status_for(error))
+    return _back(request, f"{person} is now {services.role_wording(role)} of {unit}.")
+
+
+@agent_required()
+@require_POST
+def remove_member(request: DeskRequest, prefix: str) -> HttpResponse:
+    unit = _unit(request, prefix)
+    form = MemberForm(request.POST, unit=unit)
+    if not form.is_valid():
+        return _page(request, {}, _first_error(form), 400)
+    person = form.cleaned_data["person"]
+    try:
+        services.remove_member(unit, actor=request.user, person=person)
+    except DomainError as error:
+        return _page(request, {}, f"Nothing was changed. {error.message}", status_for(error))
+    return _back(request, f"{person} no longer works for {unit}.")

@@ -83,15 +83,16 @@ def apply_changes(
     if any(shown_to_requester(c) for c in real):
         values["public_activity_at"] = now
     with transaction.atomic():
+        # updated_by: whose change this was (None: Scotty), for unread markers.
         updated = Ticket.objects.filter(pk=ticket.pk, version=expected_version).update(
-            **values, version=F("version") + 1, updated_at=now
+            **values, version=F("version") + 1, updated_at=now, updated_by=actor
         )
         if updated != 1:
             raise conflict_for(ticket, expected_version)
         for field, value in values.items():
             setattr(ticket, field, value)
         ticket.version = expected_version + 1
-        ticket.updated_at = now
+        ticket.updated_at, ticket.updated_by = now, actor
         for change in real:
             if change.field in SILENT_FIELDS:
                 continue
@@ -116,21 +117,23 @@ def shown_to_requester(change: Change) -> bool:
 
 # Columns that move with another change and need no event of their own.
 SILENT_FIELDS = frozenset(
-    {"is_open", "resolved_at", "closed_at", "priority_overridden", "first_response_at"}
-)
+    {"is_open", "resolved_at", "closed_at", "priority_overridden", "first_response_at",
+     "handover_id"}  # the handover note has its own event, the note's
+)  # fmt: skip
 
 
-def claim_version(ticket: Ticket, expected_version: int) -> None:
+def claim_version(ticket: Ticket, expected_version: int, *, actor: Person | None) -> None:
     """Move the ticket to its next version if nobody changed it since `expected_version`,
-    for changes that are not columns of the ticket (tags); raise Conflict otherwise."""
+    for changes that are not columns of the ticket (tags), made by `actor` (None:
+    Scotty); raise Conflict otherwise."""
     refuse_if_closed(ticket)
     now = timezone.now()
     updated = Ticket.objects.filter(pk=ticket.pk, version=expected_version).update(
-        version=F("version") + 1, updated_at=now
+        version=F("version") + 1, updated_at=now, updated_by=actor
     )
     if updated != 1:
         raise conflict_for(ticket, expected_version)
-    ticket.version, ticket.updated_at = expected_version + 1, now
+    ticket.version, ticket.updated_at, ticket.updated_by = expected_version + 1, now, actor
 
 
 def current_version(ticket: Ticket) -> int:

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from scotty.accounts.models import Person
 from scotty.core.errors import InvalidInput, NotAllowed
+from scotty.search.services import index_ticket
 from scotty.tickets import events
 from scotty.tickets.models import Channel, Message, MessageKind, Ticket
 from scotty.tickets.selectors import (
@@ -59,33 +60,44 @@ def add_message(
     )
     store_files(ticket, files, uploaded_by=author, message=message)
     events.message_added(ticket, message)
-    # A message is no header change (no version bump), but it is activity.
-    stamps = {"updated_at": message.created_at}
+    # A message is no header change (no version bump), but it is activity, and its
+    # author's (unread markers leave out an agent's own words).
+    stamps: dict[str, object] = {"updated_at": message.created_at, "updated_by": author}
     if not internal:
         stamps["public_activity_at"] = message.created_at
     Ticket.objects.filter(pk=ticket.pk).update(**stamps)
     for name, value in stamps.items():
         setattr(ticket, name, value)
+    index_ticket(ticket)
     return message
 
 
-def _agent_reply_effects(ticket: Ticket) -> list[Change]:
-    changes: list[Change] = []
-    if ticket.first_response_at is None:
-        changes.append(Change("first_response_at", timezone.now(), "", ""))
-    if ticket.status == Status.NEW:
-        changes += status_changes(ticket, Status.OPEN)
-    return changes
+CLOSED_TO_REPLIES = "This ticket is closed. Open a new ticket to contact the requester."
 
 
-def _requester_reply_effects(ticket: Ticket, author: Person) -> list[Change]:
+def _reply_opens(ticket: Ticket, author: Person, *, desk_voice: bool) -> bool:
+    if desk_voice:
+        return ticket.status == Status.NEW
     # Their answer is what we waited for; from the requester, a sign the fix did not hold
     # (a watcher's "thanks!" on a resolved ticket is added, and reopens nothing).
     if ticket.status == Status.WAITING_ON_REQUESTER:
-        return status_changes(ticket, Status.OPEN)
-    if ticket.status == Status.RESOLVED and may_reopen(author, ticket):
-        return status_changes(ticket, Status.OPEN)
-    return []
+        return True
+    return ticket.status == Status.RESOLVED and may_reopen(author, ticket)
+
+
+def reply_effects(
+    ticket: Ticket, author: Person, *, desk_voice: bool, status_set: bool = False
+) -> list[Change]:
+    """What a public reply sets in motion on the ticket as it is now: the desk's first
+    reply stamps the first response and opens a new ticket; the requester's side's words
+    open a ticket waiting on them, and the requester's reopen a resolved one.
+    `status_set`: the same update chooses the status itself, so the reply moves none."""
+    changes: list[Change] = []
+    if desk_voice and ticket.first_response_at is None:
+        changes.append(Change("first_response_at", timezone.now(), "", ""))
+    if not status_set and _reply_opens(ticket, author, desk_voice=desk_voice):
+        changes += status_changes(ticket, Status.OPEN)
+    return changes
 
 
 def _after_the_close(
@@ -152,7 +164,7 @@ def add_reply(
     version = current_version(ticket)
     closed = ticket.status == Status.CLOSED
     if closed and desk_voice and not internal:
-        raise NotAllowed("This ticket is closed. Open a new ticket to contact the requester.")
+        raise NotAllowed(CLOSED_TO_REPLIES)
     late = closed or reopen_window_passed(ticket, timezone.now())
     if late and not internal and not desk_voice:
         return _after_the_close(
@@ -169,10 +181,7 @@ def add_reply(
     )
     if internal:
         return ReplyOutcome(ticket, message)
-    if desk_voice:
-        changes = _agent_reply_effects(ticket)
-    else:
-        changes = _requester_reply_effects(ticket, author)
+    changes = reply_effects(ticket, author, desk_voice=desk_voice)
     reopened = ticket.status == Status.RESOLVED and bool(changes)
     apply_changes(ticket, actor=author, expected_version=version, changes=changes)
     return ReplyOutcome(ticket, message, reopened=reopened)

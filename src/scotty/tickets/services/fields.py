@@ -11,8 +11,9 @@ from django.db import transaction
 from scotty.accounts.models import Person, SupportUnit
 from scotty.accounts.selectors import unit_ids_of
 from scotty.core.errors import InvalidInput
+from scotty.search.services import index_ticket
 from scotty.tickets import events
-from scotty.tickets.models import NextStepOwner, Tag, Ticket
+from scotty.tickets.models import Channel, NextStepOwner, Tag, Ticket
 from scotty.tickets.priority import Impact, Priority, Urgency, priority_for
 from scotty.tickets.selectors import can_be_assigned
 from scotty.tickets.services.changes import (
@@ -22,7 +23,8 @@ from scotty.tickets.services.changes import (
     refuse_if_closed,
     require_agent,
 )
-from scotty.tickets.services.validation import MAX_NEXT_STEP, MAX_TITLE, clean_text
+from scotty.tickets.services.conversation import add_message
+from scotty.tickets.services.validation import MAX_BODY, MAX_NEXT_STEP, MAX_TITLE, clean_text
 from scotty.tickets.services.workflow import status_changes
 from scotty.tickets.states import Status
 
@@ -98,6 +100,27 @@ def set_priority(
     return apply_changes(ticket, actor=actor, expected_version=expected_version, changes=changes)
 
 
+def next_step_changes(ticket: Ticket, *, text: str, owner: str, shared: bool) -> list[Change]:
+    """The checked changes for a next step (what, who, shared with the requester or not);
+    an empty text clears it. Raises InvalidInput."""
+    text = clean_text(
+        text, field="next_step", label="The next step", max_length=MAX_NEXT_STEP, required=False
+    )
+    if text and owner not in NextStepOwner.values:
+        raise InvalidInput("Say who does the next step.", field="next_step_owner")
+    owner = owner if text else ""
+    # A step that was not shared must not surface as the "old value" of a shared one;
+    # the event that set it keeps it in the desk's history.
+    old_text, old_owner = (
+        (ticket.next_step, ticket.next_step_owner) if ticket.next_step_shared else ("", "")
+    )
+    return [
+        Change("next_step", text, old_text, text, public=shared),
+        Change("next_step_owner", owner, old_owner, owner, public=shared),
+        Change("next_step_shared", shared, str(ticket.next_step_shared), str(shared)),
+    ]
+
+
 @transaction.atomic
 def set_next_step(
     ticket: Ticket,
@@ -113,22 +136,7 @@ def set_next_step(
     `shared` says whether the requester sees it. An empty text clears the next step.
     """
     require_agent(actor, ticket)
-    text = clean_text(
-        text, field="next_step", label="The next step", max_length=MAX_NEXT_STEP, required=False
-    )
-    if text and owner not in NextStepOwner.values:
-        raise InvalidInput("Say who does the next step.", field="next_step_owner")
-    owner = owner if text else ""
-    # A step that was not shared must not surface as the "old value" of a shared one;
-    # the event that set it keeps it in the desk's history.
-    old_text, old_owner = (
-        (ticket.next_step, ticket.next_step_owner) if ticket.next_step_shared else ("", "")
-    )
-    changes = [
-        Change("next_step", text, old_text, text, public=shared),
-        Change("next_step_owner", owner, old_owner, owner, public=shared),
-        Change("next_step_shared", shared, str(ticket.next_step_shared), str(shared)),
-    ]
+    changes = next_step_changes(ticket, text=text, owner=owner, shared=shared)
     return apply_changes(ticket, actor=actor, expected_version=expected_version, changes=changes)
 
 
@@ -138,7 +146,9 @@ def retitle(ticket: Ticket, *, actor: Person, title: str, expected_version: int)
     require_agent(actor, ticket)
     title = clean_text(title, field="title", label="The title", max_length=MAX_TITLE)
     changes = [Change("title", title, ticket.title, title)]
-    return apply_changes(ticket, actor=actor, expected_version=expected_version, changes=changes)
+    apply_changes(ticket, actor=actor, expected_version=expected_version, changes=changes)
+    index_ticket(ticket)
+    return ticket
 
 
 @transaction.atomic
@@ -149,13 +159,23 @@ def transfer(
     working_unit: SupportUnit,
     expected_version: int,
     owning_unit: SupportUnit | None = None,
+    handover: str = "",
 ) -> Ticket:
     """Hand the work to another unit; the owning unit keeps the requester unless changed.
 
     The assignee is cleared when they do not work for the new unit. History stays.
+    `handover` (what was done, what to do next) is kept as an internal note that the
+    receiving unit sees first (`Ticket.handover`); a transfer without one clears the
+    previous transfer's, which would mislead. The desk asks for it; other channels may
+    not have one. Raises NotAllowed, InvalidInput, Conflict; nothing is written then.
     """
     require_agent(actor, ticket)
+    refuse_if_closed(ticket)  # before the note is appended: closed is final
     owning_unit = owning_unit or ticket.owning_unit
+    note = clean_text(
+        handover, field="handover", label="The handover note", max_length=MAX_BODY,
+        required=False,
+    )  # fmt: skip
     changes = [
         Change("working_unit_id", working_unit.pk, str(ticket.working_unit), str(working_unit)),
         Change("owning_unit_id", owning_unit.pk, str(ticket.owning_unit), str(owning_unit)),
@@ -163,7 +183,13 @@ def transfer(
     assignee = ticket.assignee
     if assignee is not None and working_unit.pk not in unit_ids_of(assignee):
         changes.append(Change("assignee_id", None, person_name(assignee), ""))
+    if note:
+        written = add_message(ticket, author=actor, body=note, internal=True, channel=Channel.DESK)
+        changes.append(Change("handover_id", written.pk, "", ""))
+    else:
+        changes.append(Change("handover_id", None, "", ""))
     apply_changes(ticket, actor=actor, expected_version=expected_version, changes=changes)
+    index_ticket(ticket)  # other units' agents find it now, the old unit's no longer
     ticket.working_unit, ticket.owning_unit = working_unit, owning_unit
     if ticket.assignee_id is None:
         ticket.assignee = None
@@ -192,7 +218,7 @@ def set_tags(ticket: Ticket, *, actor: Person, names: list[str], expected_versio
     before = sorted(ticket.tags.values_list("name", flat=True))
     if wanted == before:
         return ticket
-    claim_version(ticket, expected_version)
+    claim_version(ticket, expected_version, actor=actor)
     tags = [Tag.objects.get_or_create(name=name)[0] for name in wanted]
     ticket.tags.set(tags)
     events.field_changed(ticket, actor, "tags", ", ".join(before), ", ".join(wanted))

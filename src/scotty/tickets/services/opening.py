@@ -10,6 +10,7 @@ from django.utils import timezone
 from scotty.accounts.models import Person, SupportUnit
 from scotty.accounts.selectors import is_agent
 from scotty.core.errors import InvalidInput, NotAllowed
+from scotty.search.services import index_ticket
 from scotty.tickets import events, states
 from scotty.tickets.models import Channel, Ticket
 from scotty.tickets.priority import Impact, Urgency, priority_for
@@ -94,10 +95,12 @@ def open_ticket(
         follow_up_of=follow_up_of,
         created_at=now,
         updated_at=now,
+        updated_by=actor,  # filing is the first change: not unread for whoever filed it
         public_activity_at=now,
     )
     events.ticket_created(ticket, actor)
     store_files(ticket, files, uploaded_by=actor)
+    index_ticket(ticket)
     if follow_up_of is not None:
         events.follow_up_opened(follow_up_of, ticket, actor)
     return ticket

@@ -1,13 +1,13 @@
 """Status changes: the state machine enforced, with the guards each move needs."""
 
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from django.db import transaction
 from django.utils import timezone
 
 from scotty.accounts.models import Person, SupportUnit
-from scotty.core.errors import Conflict, InvalidTransition, NotAllowed
+from scotty.core.errors import Conflict, InvalidInput, InvalidTransition, NotAllowed
 from scotty.tickets import states
 from scotty.tickets.models import Ticket
 from scotty.tickets.selectors import may_reopen
@@ -19,14 +19,59 @@ from scotty.tickets.services.changes import (
     require_agent,
 )
 from scotty.tickets.services.validation import MAX_BODY, clean_text
-from scotty.tickets.states import Status
+from scotty.tickets.states import WAITING_STATUSES, Status
 
 if TYPE_CHECKING:
     from scotty.tickets.services.conversation import ReplyOutcome
 
+# "Waiting on the requester until ..." is for days and weeks; a date further away than
+# this is a typo (2205 for 2025), not a plan.
+MAX_WAIT = timedelta(days=366)
+
+
+def moment_value(moment: datetime | None) -> str:
+    """How events record a moment: ISO 8601 in UTC (a machine value, like status codes;
+    `wording` shows it in the reader's time zone)."""
+    return moment.astimezone(UTC).isoformat(timespec="seconds") if moment else ""
+
+
+def waiting_until_change(ticket: Ticket, moment: datetime | None) -> Change:
+    """Set or clear the moment a waiting ticket comes back to its assignee."""
+    old, new = moment_value(ticket.waiting_until), moment_value(moment)
+    return Change("waiting_until", moment, old, new)
+
+
+def waiting_until_changes(
+    ticket: Ticket, *, status_after: str, moment: datetime | None
+) -> list[Change]:
+    """The changes for "waiting until `moment`" (None: no date, it waits until someone
+    answers) on a ticket whose status will be `status_after`. A date goes with a waiting
+    status only, and lies ahead (at most MAX_WAIT); raises InvalidInput otherwise."""
+    if moment is None:
+        return [waiting_until_change(ticket, None)] if status_after in WAITING_STATUSES else []
+    if status_after not in WAITING_STATUSES:
+        raise InvalidInput(
+            "A “waiting until” date goes with a waiting status only: choose “Waiting on "
+            "requester” or “Waiting on third party”, or leave the date empty.",
+            field="waiting_until",
+        )
+    now = timezone.now()
+    if moment <= now:
+        raise InvalidInput(
+            "That “waiting until” date has passed: choose a later one.", field="waiting_until"
+        )
+    if moment > now + MAX_WAIT:
+        raise InvalidInput(
+            "A “waiting until” date is at most a year ahead: check the year.",
+            field="waiting_until",
+        )
+    return [waiting_until_change(ticket, moment)]
+
 
 def status_changes(ticket: Ticket, target: str, *, resolution: str = "") -> list[Change]:
-    """The column changes that moving to `target` implies; raises InvalidTransition."""
+    """The column changes that moving to `target` implies; raises InvalidTransition.
+
+    Leaving the waiting statuses clears `waiting_until`: the wait it timed is over."""
     if not states.can_move(ticket.status, target):
         raise InvalidTransition(states.refusal(ticket.status, target))
     now = timezone.now()
@@ -42,7 +87,25 @@ def status_changes(ticket: Ticket, target: str, *, resolution: str = "") -> list
         changes.append(Change("closed_at", now, "", ""))
     elif ticket.status == Status.RESOLVED:
         changes.append(Change("resolved_at", None, "", ""))  # reopened
+    if ticket.waiting_until is not None and target not in WAITING_STATUSES:
+        changes.append(waiting_until_change(ticket, None))
     return changes
+
+
+def status_move(ticket: Ticket, to: str, *, resolution: str = "") -> list[Change]:
+    """An agent's move to `to`, checked: a known status the state machine allows, and a
+    resolution (what was done, shown to the requester) when resolving; the ticket's
+    earlier resolution serves if none is given. Raises InvalidTransition, InvalidInput."""
+    if to not in Status.values:
+        raise InvalidTransition(f"“{to[:30]}” is not a status.")
+    if to == Status.RESOLVED:
+        resolution = clean_text(
+            resolution or ticket.resolution,
+            field="resolution",
+            label="The resolution (what was done)",
+            max_length=MAX_BODY,
+        )
+    return status_changes(ticket, to, resolution=resolution)
 
 
 @transaction.atomic
@@ -56,16 +119,7 @@ def transition(
     """
     require_agent(actor, ticket)
     refuse_if_closed(ticket)
-    if to not in Status.values:
-        raise InvalidTransition(f"“{to}” is not a status.")
-    if to == Status.RESOLVED:
-        resolution = clean_text(
-            resolution or ticket.resolution,
-            field="resolution",
-            label="The resolution (what was done)",
-            max_length=MAX_BODY,
-        )
-    changes = status_changes(ticket, to, resolution=resolution)
+    changes = status_move(ticket, to, resolution=resolution)
     return apply_changes(ticket, actor=actor, expected_version=expected_version, changes=changes)
 
 

@@ -16,6 +16,7 @@ from django.db import transaction
 
 from scotty.demo.generator import Scale, Summary, load
 from scotty.demo.org import demo_exists, installation_passwords, sign_in_lines, what_is_here
+from scotty.search.services import rebuild_index
 
 
 class Command(BaseCommand):
@@ -51,6 +52,9 @@ class Command(BaseCommand):
             passwords = installation_passwords(settings.DATA_DIR)
             with transaction.atomic():  # all or nothing: a half demo would never be completed
                 summary = load(scale, passwords=passwords)
+            # The rows were written in bulk, past the ticket services that keep the
+            # search index: index them once, so the demo's tickets can be found.
+            rebuild_index()
             if talk:
                 self._report(summary, time.perf_counter() - started)
         if talk:
