@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test test-only setup browser lint bench bench-serve clean
+.PHONY: run test test-only setup test-tools browser messages lint bench bench-serve clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 12), "Scotty needs Python 3.12 or newer (pyenv: 3.13.0, see .python-version)"'
@@ -31,20 +31,42 @@ setup: $(VENV)/.installed
 run: $(VENV)/.installed-runtime
 	@$(BIN)/scotty run --host $(HOST) --port $(PORT)
 
-## browser: make sure Debian's chromium is there for the browser tests
-browser:
-	@if [ ! -x /usr/bin/chromium ]; then \
+## test-tools: make sure the Debian packages the tests use are there: chromium for the
+## browser tests, gettext (xgettext, msgfmt) for the translation guards, node and npm
+## for axe-core (the accessibility tests), which `npm ci` then installs from the lock file
+test-tools:
+	@if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/xgettext ] || ! command -v npm >/dev/null; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-	    echo "Installing Debian's chromium for the browser tests ..."; \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	    echo "Installing Debian's chromium, gettext, nodejs and npm for the tests ..."; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium gettext nodejs npm >/dev/null; \
 	  else \
-	    echo "!! /usr/bin/chromium is missing and cannot be installed here (needs root and apt-get):"; \
-	    echo "!! the browser tests will be SKIPPED. Install it with: sudo apt-get install chromium"; \
+	    echo "!! chromium, gettext or npm is missing and cannot be installed here (needs root and apt-get):"; \
+	    echo "!! the browser, accessibility and translation-catalogue tests will be SKIPPED."; \
+	    echo "!! Install them with: sudo apt-get install chromium gettext nodejs npm"; \
 	  fi; \
 	fi
+	@$(MAKE) --no-print-directory --silent node_modules/.package-lock.json
+
+browser: test-tools  # the old name
+
+# axe-core for the accessibility tests, as package-lock.json pins it: again whenever the
+# lock file changes (npm ci writes node_modules/.package-lock.json).
+node_modules/.package-lock.json: package.json package-lock.json
+	@if command -v npm >/dev/null; then \
+	  echo "Installing axe-core for the accessibility tests (npm ci) ..."; \
+	  npm ci --no-audit --no-fund --loglevel=error && touch $@; \
+	else \
+	  echo "!! npm is missing: the accessibility tests will be SKIPPED."; \
+	fi
+
+## messages: gather every marked word into the catalogues and compile them (needs gettext);
+## translate what it added in src/scotty/locale/<language>/LC_MESSAGES/django.po, run again
+messages: setup test-tools
+	cd src/scotty && SCOTTY_DATA_DIR=$(CURDIR)/data $(CURDIR)/$(BIN)/scotty makemessages --all --no-obsolete --add-location file
+	cd src/scotty && SCOTTY_DATA_DIR=$(CURDIR)/data $(CURDIR)/$(BIN)/scotty compilemessages
 
 ## test: set up and run the whole suite, browser tests included
-test: setup browser test-only
+test: setup test-tools test-only
 
 test-only:
 	$(BIN)/pytest -n 2 -q
@@ -63,4 +85,4 @@ bench-serve: $(VENV)/.installed-runtime
 	$(BIN)/python bench/serve.py
 
 clean:
-	rm -rf $(VENV) data
+	rm -rf $(VENV) data node_modules

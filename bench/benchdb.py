@@ -150,16 +150,45 @@ def fill(tickets: int, *, seed: int = 42, full_share: float = 0.1, analyze: bool
         f"  loaded {summary.tickets:,} tickets, {summary.messages:,} messages, "
         f"{summary.events:,} events ({rows:,} rows) in {summary.seconds:.1f} s"
     )
+    add_views()
     if analyze:
         # On PostgreSQL, autovacuum on a live database keeps statistics and the visibility
         # map current; without the map, capped counts fetch every row from the table
         # instead of reading the index alone. A freshly COPYed table has neither yet.
-        command = "VACUUM ANALYZE" if connection.vendor == "postgresql" else "ANALYZE"
+        # On SQLite, the statistics Scotty's worker gathers every night (sampled ANALYZE).
+        from scotty.core.statistics import refresh_statistics
+
         began = time.perf_counter()
-        with connection.cursor() as cursor:
-            cursor.execute(command)
-        print(f"  {command} in {time.perf_counter() - began:.1f} s")
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("VACUUM ANALYZE")
+        else:
+            refresh_statistics()
+        print(f"  statistics (ANALYZE) in {time.perf_counter() - began:.1f} s")
     print(f"  total {time.perf_counter() - started:.1f} s")
+
+
+def add_views() -> int:
+    """Give the queues' unread markers real rows to probe: a TicketView for each assigned
+    ticket, by its assignee (who opened it at its last change; one in ten a day before
+    it, so unread), as the desk writes them when agents open tickets (the generator
+    writes none itself). Returns how many rows were added (none the second time)."""
+    from django.db import connection
+
+    began = time.perf_counter()
+    if connection.vendor == "postgresql":
+        stale = "updated_at - INTERVAL '1 day'"
+    else:
+        stale = "strftime('%Y-%m-%d %H:%M:%f', updated_at, '-1 day')"
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "INSERT INTO tickets_ticketview (person_id, ticket_id, seen_at) "  # noqa: S608
+            f"SELECT assignee_id, id, CASE WHEN id % 10 = 0 THEN {stale} ELSE updated_at END "
+            "FROM tickets_ticket WHERE assignee_id IS NOT NULL ON CONFLICT DO NOTHING"
+        )
+        added = cursor.rowcount
+    print(f"  {added:,} ticket views (unread markers) in {time.perf_counter() - began:.1f} s")
+    return added
 
 
 def _fast_loading(connection: Any) -> None:

@@ -34,9 +34,9 @@ def parse(argv: list[str]) -> argparse.Namespace:
     parser.add_argument(
         "--analyze",
         action=argparse.BooleanOptionalAction,
-        default=None,
-        help="run ANALYZE after loading (default: on PostgreSQL only, as autovacuum would; "
-        "an embedded SQLite never gets it)",
+        default=True,
+        help="run ANALYZE after loading (VACUUM ANALYZE on PostgreSQL), as any database in use "
+        "has statistics (autovacuum; SQLite's `PRAGMA optimize`); on by default",
     )
     return parser.parse_args(argv)
 
@@ -69,8 +69,7 @@ def main(argv: list[str]) -> None:
     started = time.perf_counter()
     prepare(url, replace=args.replace)
     benchdb.configure(url)
-    analyze = benchdb.is_postgres(url) if args.analyze is None else args.analyze
-    generate(url, args.tickets, seed=args.seed, full_share=args.full_share, analyze=analyze)
+    generate(url, args.tickets, seed=args.seed, full_share=args.full_share, analyze=args.analyze)
     print(f"Done in {time.perf_counter() - started:.1f} s.")
 
 

@@ -31,8 +31,10 @@ class Page:
 
 @dataclass(frozen=True)
 class Query:
-    sql: str  # with its parameters in place, ready for EXPLAIN
+    sql: str  # with its parameters in place, for reading
     ms: float
+    raw: str = ""  # as executed: placeholders, and the parameters bound apart
+    params: Any = None
 
 
 @dataclass(frozen=True)
@@ -48,6 +50,7 @@ class _Stopwatch:
 
     def __init__(self) -> None:
         self.ms: list[float] = []
+        self.executed: list[tuple[str, Any]] = []
 
     def __call__(self, execute: Any, sql: str, params: Any, many: bool, context: Any) -> Any:
         started = time.perf_counter()
@@ -55,6 +58,7 @@ class _Stopwatch:
             return execute(sql, params, many, context)
         finally:
             self.ms.append((time.perf_counter() - started) * 1000)
+            self.executed.append((sql, params))
 
 
 def parse(argv: list[str]) -> argparse.Namespace:
@@ -157,7 +161,10 @@ def measure(client: Any, page: Page, *, requests: int, warmup: int) -> Result:
     with CaptureQueriesContext(connection) as captured, connection.execute_wrapper(stopwatch):
         check(client.get(page.url), page)
     queries = [
-        Query(q["sql"], ms) for q, ms in zip(captured.captured_queries, stopwatch.ms, strict=True)
+        Query(q["sql"], ms, raw, params)
+        for q, ms, (raw, params) in zip(
+            captured.captured_queries, stopwatch.ms, stopwatch.executed, strict=True
+        )
     ]
     p90 = (
         statistics.quantiles(timings, n=10, method="inclusive")[-1] if requests > 1 else timings[0]
@@ -171,15 +178,16 @@ def check(response: Any, page: Page) -> None:
         sys.exit(f"{page.label}: {page.url} answered {response.status_code}\n{body}")
 
 
-def explain(sql: str) -> list[str]:
-    """The database's plan for one captured query."""
+def explain(query: Query) -> list[str]:
+    """The database's plan for one captured query, with its parameters bound as they were
+    (SQLite plans `IN (?, ?)` differently from the same values written in the SQL)."""
     from django.db import connection
 
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
-            cursor.execute(f"EXPLAIN (ANALYZE, BUFFERS) {sql}")
+            cursor.execute(f"EXPLAIN (ANALYZE, BUFFERS) {query.raw}", query.params)
             return [row[0] for row in cursor.fetchall()]
-        cursor.execute(f"EXPLAIN QUERY PLAN {sql}")
+        cursor.execute(f"EXPLAIN QUERY PLAN {query.raw}", query.params)
         return [f"{'  ' * _depth(row)}{row[-1]}" for row in cursor.fetchall()]
 
 
@@ -206,8 +214,8 @@ def report(results: list[Result], *, explain_top: int) -> None:
         for q in shown:
             what = "ticket list" if q is listing else "slow"
             print(f"\n-- {what}, {q.ms:.2f} ms: {_abridged(q.sql)}")
-            if q.sql.lstrip().upper().startswith("SELECT"):
-                print("\n".join(f"   {line}" for line in explain(q.sql)))
+            if q.sql.lstrip().upper().startswith("SELECT") and q.raw:
+                print("\n".join(f"   {line}" for line in explain(q)))
 
 
 def _is_ticket_list(sql: str) -> bool:
@@ -231,7 +239,7 @@ def main(argv: list[str]) -> None:
     benchdb.configure(url)
     if not benchdb.has_organisation():
         print(f"No organisation in {benchdb.describe(url)}: generating one first.")
-        benchdb.fill(args.tickets, analyze=benchdb.is_postgres(url))
+        benchdb.fill(args.tickets, analyze=True)
     require_desk_pages()
 
     from django.core.management import call_command

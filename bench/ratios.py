@@ -4,28 +4,36 @@
     .venv/bin/python bench/ratios.py --database-url postgres://postgres@127.0.0.1:5432/scotty_bench
 
 The yardstick (bench/yardstick/) is the barest Django page of the same shape: signed in
-(session and user, no other middleware), the same 25 rows from the same tables with the
-fewest indexed queries and a plain template; a ticket with its messages; a note appended
-and a redirect. Each Scotty page is reported as a ratio to its yardstick:
+with the same session (session and user middleware only), the same rows from the same
+tables (the queue's own condition, order and joins; the ticket with its timeline) with
+the fewest indexed queries, model instances and a plain template; a note appended (its
+message, event and activity stamp) and a redirect. Each Scotty page is reported as a
+ratio to its yardstick:
 
-- in-process (Django's test client for Scotty; the yardstick view behind only the session
-  and authentication middleware), median server time;
+- in-process: both through Django's test client, each with its own middleware (the
+  yardstick's handler is built from yardstick.settings), median server time;
 - over HTTP through `scotty serve` (gunicorn; the yardstick on a second `scotty serve`
-  with `yardstick.settings`), one client: median time a client waits;
+  with `yardstick.settings` and the same workers and threads), one client: median time
+  a client waits;
 - over HTTP with 8 clients at once for a few seconds: throughput (requests per second),
   as a ratio the other way round (Scotty / yardstick: 1.0 is as fast as the yardstick).
+
+Every figure is the median of --rounds rounds (each round: every page in-process, then
+every page over HTTP), so other work on the machine shows as spread, not as a result;
+the load average is printed with each round.
 
 The targets (issue 6): read pages at most 1.5x, writes at most 2x, throughput at least 0.7x.
 """
 
 import argparse
+import itertools
 import os
 import statistics
 import sys
 import threading
 import time
 import urllib.parse
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -35,6 +43,7 @@ import pages
 import serve
 
 BENCH = Path(__file__).resolve().parent
+_cycles: dict[tuple[str, ...], Iterator[str]] = {}
 REQUESTER = "tom.becker@example.com"  # the demo requester (Finance)
 
 
@@ -47,6 +56,12 @@ class Pair:
     scotty: str
     yardstick: str
     write: bool = False
+    # A write's URLs hold "{}": each request goes to the next of these tickets, so no
+    # ticket grows far past a real one's length (the search index re-reads its words).
+    targets: tuple[str, ...] = ()
+
+    def url(self, template: str) -> str:
+        return template.format(next(_cycles[self.targets])) if self.targets else template
 
 
 @dataclass
@@ -54,6 +69,7 @@ class Figures:
     in_process_ms: float = 0.0
     one_client_ms: float = 0.0
     per_second: float = 0.0
+    queries: int = 0
 
 
 def parse(argv: list[str]) -> argparse.Namespace:
@@ -67,6 +83,7 @@ def parse(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--workers", type=int, help="gunicorn processes (scotty serve's default)")
     parser.add_argument("--threads", type=int, help="threads per process (scotty serve's default)")
     parser.add_argument("--agent", default=pages.AGENT)
+    parser.add_argument("--rounds", type=int, default=3, help="rounds; medians are shown (3)")
     return parser.parse_args(argv)
 
 
@@ -83,25 +100,29 @@ def pairs(agent: Any, requester: Any) -> list[Pair]:
         .values_list("reference", flat=True)[:1]
     )
     mine = own[0] if own else reference
-    # Notes go to another ticket, so the ticket page measured stays the same from run to run.
-    scratch = (
+    # Notes go to other tickets, so the ticket page measured stays the same from run to
+    # run: up to 2,000 open ones of the agent's unit, in turn, the oldest (the ticket
+    # page's is chosen among the newest 1,000).
+    scratch = tuple(
         Ticket.objects.filter(working_unit_id__in=unit_ids_of(agent)[:1], is_open=True)
         .exclude(reference=reference)
         .order_by("id")
-        .values_list("reference", flat=True)[0]
+        .values_list("reference", flat=True)[:2000]
     )
+    _cycles[scratch] = itertools.cycle(scratch)
     bare_ticket = f"/yardstick/ticket/{reference}/"
     queue = reverse("desk:queue", kwargs={"slug": "open"})
+    filtered = "?priority=2&status=open"
     return [
-        Pair("desk:home", "agent", reverse("desk:home"), "/yardstick/list/"),
-        Pair("desk:queue open", "agent", f"{queue}?priority=2&status=open", "/yardstick/list/"),
+        Pair("desk:home", "agent", reverse("desk:home"), "/yardstick/home/"),
+        Pair("desk:queue open", "agent", f"{queue}{filtered}", f"/yardstick/queue/open/{filtered}"),
         Pair(
             f"desk:ticket ({messages} messages)",
             "agent",
             reverse("desk:ticket", kwargs={"reference": reference}),
             bare_ticket,
         ),
-        Pair("portal:home", "requester", reverse("portal:home"), "/yardstick/list/"),
+        Pair("portal:home", "requester", reverse("portal:home"), "/yardstick/requests/"),
         Pair(
             "portal:request",
             "requester",
@@ -111,9 +132,10 @@ def pairs(agent: Any, requester: Any) -> list[Pair]:
         Pair(
             "desk: add a note (POST)",
             "agent",
-            reverse("desk:reply", kwargs={"reference": scratch}),
-            f"/yardstick/ticket/{scratch}/note/",
+            reverse("desk:reply", kwargs={"reference": "REF"}).replace("REF", "{}"),
+            "/yardstick/ticket/{}/note/",
             write=True,
+            targets=scratch,
         ),
     ]
 
@@ -121,39 +143,60 @@ def pairs(agent: Any, requester: Any) -> list[Pair]:
 # --- in-process -------------------------------------------------------------------
 
 
+def yardstick_client(signed_in: Any) -> Any:
+    """A test client on the yardstick's handler (its middleware, its URLs) that carries
+    the same session as `signed_in`."""
+    from django.test import Client
+    from django.test.client import ClientHandler
+    from django.test.utils import override_settings
+
+    from yardstick import settings as yardstick_settings
+
+    handler = ClientHandler()
+    middleware = ["yardstick.middleware.yardstick_urls", *yardstick_settings.MIDDLEWARE]
+    with override_settings(MIDDLEWARE=middleware):
+        handler.load_middleware()
+    client = Client()
+    client.handler = handler
+    client.cookies = signed_in.cookies
+    return client
+
+
 def in_process(
     pair: Pair, clients: dict[str, Any], args: argparse.Namespace
-) -> tuple[float, float]:
-    """(Scotty, yardstick) median server time in ms, in this process."""
-    from django.contrib.auth.middleware import AuthenticationMiddleware
-    from django.contrib.sessions.middleware import SessionMiddleware
-    from django.test import RequestFactory
-    from django.urls import resolve, set_urlconf
-
-    client = clients[pair.who]
-    scotty = _median(lambda: _ok(_scotty_request(client, pair)), args)
-    set_urlconf("yardstick.urls")
-    try:
-        match = resolve(pair.yardstick.split("?")[0])
-    finally:
-        set_urlconf(None)
-    handler = SessionMiddleware(AuthenticationMiddleware(lambda r: match.func(r, **match.kwargs)))
-    factory = RequestFactory()
-    cookie = client.cookies["sessionid"].value
-
-    def bare() -> None:
-        method = factory.post if pair.write else factory.get
-        request = method(pair.yardstick, {"body": "A bench note."} if pair.write else None)
-        request.COOKIES["sessionid"] = cookie
-        _ok(handler(request))
-
-    return scotty, _median(bare, args)
+) -> tuple[Figures, Figures]:
+    """Scotty's and the yardstick's median server time and queries, in this process."""
+    results = []
+    for client, url in ((clients[pair.who], pair.scotty),
+                        (clients[f"{pair.who} yardstick"], pair.yardstick)):  # fmt: skip
+        figures = Figures()
+        figures.in_process_ms = _median(lambda c=client, u=url: _ok(_request(c, pair, u)), args)
+        figures.queries = _queries(lambda c=client, u=url: _ok(_request(c, pair, u)))
+        results.append(figures)
+    return results[0], results[1]
 
 
-def _scotty_request(client: Any, pair: Pair) -> Any:
+def _request(client: Any, pair: Pair, url: str) -> Any:
     if not pair.write:
-        return client.get(pair.scotty)
-    return client.post(pair.scotty, {"kind": "note", "body": "A bench note.", "version": 1})
+        return client.get(url)
+    form = {"kind": "note", "body": "A bench note.", "version": 1, "once": _token()}
+    return client.post(pair.url(url), form)
+
+
+def _token() -> str:
+    """A fresh one-time token, as each rendering of the desk's form carries."""
+    import secrets
+
+    return secrets.token_urlsafe(16)
+
+
+def _queries(work: Callable[[], None]) -> int:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as captured:
+        work()
+    return len(captured.captured_queries)
 
 
 def _ok(response: Any) -> None:
@@ -190,8 +233,8 @@ def fetch(session: serve.Session, pair: Pair, url: str) -> None:
         token = session.cookies.get("csrftoken", "")
         # A note takes no version lock, so any valid version will do.
         form = {"kind": "note", "body": "A bench note.", "csrfmiddlewaretoken": token,
-                "version": "1"}  # fmt: skip
-        status, _, body = session.request("POST", url, urllib.parse.urlencode(form))
+                "version": "1", "once": _token()}  # fmt: skip
+        status, _, body = session.request("POST", pair.url(url), urllib.parse.urlencode(form))
     if status not in (200, 302):
         sys.exit(f"{pair.label}: {url} answered {status}\n{body[:300]}")
 
@@ -270,12 +313,9 @@ def main(argv: list[str]) -> None:
     clients = {"agent": Client(), "requester": Client()}
     clients["agent"].force_login(agent)
     clients["requester"].force_login(requester)
+    for who in ("agent", "requester"):
+        clients[f"{who} yardstick"] = yardstick_client(clients[who])
     to_measure = pairs(agent, requester)
-    figures: dict[str, tuple[Figures, Figures]] = {}
-    for pair in to_measure:
-        scotty, bare = Figures(), Figures()
-        scotty.in_process_ms, bare.in_process_ms = in_process(pair, clients, args)
-        figures[pair.label] = (scotty, bare)
     connections.close_all()
 
     path = os.pathsep.join([str(BENCH), os.environ.get("PYTHONPATH", "")])
@@ -284,18 +324,30 @@ def main(argv: list[str]) -> None:
     ports = {"scotty": servers[0][1], "yardstick": servers[1][1]}
     passwords = {"agent": (agent.email, agent_password),
                  "requester": (requester.email, requester_password)}  # fmt: skip
+    rounds: list[dict[str, tuple[Figures, Figures]]] = []
     try:
-        for pair in to_measure:
-            scotty, bare = over_http(pair, ports, passwords, args)
-            figures[pair.label][0].one_client_ms = scotty.one_client_ms
-            figures[pair.label][0].per_second = scotty.per_second
-            figures[pair.label][1].one_client_ms = bare.one_client_ms
-            figures[pair.label][1].per_second = bare.per_second
+        for number in range(1, args.rounds + 1):
+            print(f"round {number} of {args.rounds}, load average {_load()}", flush=True)
+            figures: dict[str, tuple[Figures, Figures]] = {}
+            for pair in to_measure:
+                figures[pair.label] = in_process(pair, clients, args)
+            connections.close_all()
+            for pair in to_measure:
+                scotty, bare = over_http(pair, ports, passwords, args)
+                for mine, theirs in ((figures[pair.label][0], scotty),
+                                     (figures[pair.label][1], bare)):  # fmt: skip
+                    mine.one_client_ms, mine.per_second = theirs.one_client_ms, theirs.per_second
+            rounds.append(figures)
     finally:
         for server, _, _ in servers:
             server.terminate()
             server.wait(timeout=60)
-    report(args, to_measure, figures)
+    print(f"load average at the end {_load()}")
+    report(args, to_measure, rounds)
+
+
+def _load() -> str:
+    return " ".join(Path("/proc/loadavg").read_text().split()[:3])
 
 
 def _requester() -> tuple[Any, str]:
@@ -311,23 +363,37 @@ def _requester() -> tuple[Any, str]:
 
 
 def report(
-    args: argparse.Namespace, to_measure: list[Pair], figures: dict[str, tuple[Figures, Figures]]
+    args: argparse.Namespace,
+    to_measure: list[Pair],
+    rounds: list[dict[str, tuple[Figures, Figures]]],
 ) -> None:
     url = benchdb.describe(benchdb.database_url(args.database_url))
-    print(f"\n{url}; ratios to the yardstick (targets: reads <= 1.5x, writes <= 2x, "
-          f"throughput >= 0.7x)\n")  # fmt: skip
-    head = (f"{'page':<28} {'in-process':>18} {'HTTP, 1 client':>20} "
-            f"{f'HTTP, {args.clients} clients':>26}")  # fmt: skip
+    print(f"\n{url}; median of {len(rounds)} rounds; ratios to the yardstick (targets: reads "
+          f"<= 1.5x, writes <= 2x, throughput >= 0.7x)\n")  # fmt: skip
+    head = (f"{'page':<26} {'queries':>7} {'in-process':>19} {'HTTP, 1 client':>21} "
+            f"{f'HTTP, {args.clients} clients':>27}")  # fmt: skip
     print(head)
     for pair in to_measure:
-        s, b = figures[pair.label]
+        s = _medians([r[pair.label][0] for r in rounds])
+        b = _medians([r[pair.label][1] for r in rounds])
+        spread = [r[pair.label][0].in_process_ms / r[pair.label][1].in_process_ms for r in rounds]
+        inside, one = s.in_process_ms / b.in_process_ms, s.one_client_ms / b.one_client_ms
         print(
-            f"{pair.label:<28} {s.in_process_ms:6.1f}/{b.in_process_ms:5.1f} ms"
-            f" {s.in_process_ms / b.in_process_ms:4.1f}x"
-            f" {s.one_client_ms:6.1f}/{b.one_client_ms:5.1f} ms"
-            f" {s.one_client_ms / b.one_client_ms:4.1f}x"
+            f"{pair.label:<26} {s.queries:>3}/{b.queries:<3}"
+            f" {s.in_process_ms:6.1f}/{b.in_process_ms:5.1f} ms {inside:4.1f}x"
+            f" {s.one_client_ms:6.1f}/{b.one_client_ms:5.1f} ms {one:4.1f}x"
             f" {s.per_second:6.0f}/{b.per_second:5.0f} req/s {s.per_second / b.per_second:4.2f}x"
+            f"   (in-process {min(spread):.1f}-{max(spread):.1f}x)"
         )
+
+
+def _medians(figures: list[Figures]) -> Figures:
+    return Figures(
+        in_process_ms=statistics.median(f.in_process_ms for f in figures),
+        one_client_ms=statistics.median(f.one_client_ms for f in figures),
+        per_second=statistics.median(f.per_second for f in figures),
+        queries=max(f.queries for f in figures),
+    )
 
 
 if __name__ == "__main__":

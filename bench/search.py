@@ -140,7 +140,7 @@ def measure(client: Any, page: Any, *, requests: int, warmup: int) -> Any:
         try:
             return execute(sql, params, many, context)
         finally:
-            seen.append(pages.Query(sql, (time.perf_counter() - began) * 1000))
+            seen.append(pages.Query(sql, (time.perf_counter() - began) * 1000, sql, params))
 
     with connection.execute_wrapper(record):
         pages.check(client.get(page.url), page)

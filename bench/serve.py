@@ -54,8 +54,15 @@ class Session:
         headers = {"Cookie": "; ".join(f"{k}={v}" for k, v in self.cookies.items())}
         if body is not None:
             headers["Content-Type"] = "application/x-www-form-urlencoded"
-        self.connection.request(method, path, body=body, headers=headers)
-        response = self.connection.getresponse()
+        try:
+            self.connection.request(method, path, body=body, headers=headers)
+            response = self.connection.getresponse()
+        except (http.client.RemoteDisconnected, ConnectionResetError, BrokenPipeError):
+            # gunicorn closed the kept connection (its keep-alive timeout under load):
+            # as a browser does, open another and send the request again.
+            self.connection.close()
+            self.connection.request(method, path, body=body, headers=headers)
+            response = self.connection.getresponse()
         text = response.read().decode(errors="replace")
         for header in response.headers.get_all("Set-Cookie") or []:
             for name, morsel in SimpleCookie(header).items():
@@ -111,7 +118,7 @@ def prepare(args: argparse.Namespace) -> tuple[Any, str]:
     benchdb.configure(url)
     if not benchdb.has_organisation():
         print(f"No organisation in {benchdb.describe(url)}: generating one first.")
-        benchdb.fill(args.tickets, analyze=benchdb.is_postgres(url))
+        benchdb.fill(args.tickets, analyze=True)
     pages.require_desk_pages()
 
     from django.core.management import call_command

@@ -5,6 +5,7 @@ production-safe security settings; see README "Configuration" for every variable
 """
 
 from pathlib import Path
+from typing import Any
 
 import dj_database_url
 from django.utils.csp import CSP
@@ -77,9 +78,13 @@ MIDDLEWARE = [
     # After whitenoise, so static files keep their long cache; every page is no-store.
     "scotty.core.middleware.NoStoreMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # The browser's Accept-Language picks the language; a person's profile, if set, wins
+    # (PersonLanguageMiddleware, after authentication). URLs carry no language prefix.
+    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "scotty.accounts.middleware.PersonLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
@@ -117,7 +122,9 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    DATABASES["default"]["CONN_MAX_AGE"] = 0
+    # Connections persist per thread, as on PostgreSQL (DB_CONN_MAX_AGE): WAL lets each
+    # gunicorn thread keep its own beside the one writer, and opening one (file, WAL,
+    # pragmas) for every request cost more than many of the page's queries.
     DATABASES["default"]["OPTIONS"] = {
         # IMMEDIATE takes the write lock at BEGIN, so read-then-write never fails with
         # "database is locked" halfway through a service.
@@ -129,14 +136,28 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# --- Cache: local memory unless Redis is configured.
+# --- Cache: shared by every process that serves (gunicorn runs one per CPU) and the
+# worker: Redis when REDIS_URL is set, else a few SQLite files under the data folder
+# (scotty/core/cache.py; never the main database, which presence must not touch).
 REDIS_URL = env_str("REDIS_URL", "")
+CACHES: dict[str, dict[str, Any]]
 if REDIS_URL:
     CACHES = {
         "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        "default": {
+            "BACKEND": "scotty.core.cache.SharedDiskCache",
+            "LOCATION": str(DATA_DIR / "cache"),
+            "SHARDS": 4,  # files, so writers on different keys rarely wait for each other
+            "DATABASE_TIMEOUT": 0.1,  # seconds a write waits for a busy shard, then retries
+            "OPTIONS": {"size_limit": 256 * 1024 * 1024},  # least recently stored go first
+        }
+    }
+# Sessions are read on every request: from the cache, the database only on a miss (and
+# written to both), so a poll of the ticket page costs the database nothing.
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 # --- Background tasks (huey): SQLite next to the database, Redis when REDIS_URL is set.
 HUEY_IMMEDIATE = env_bool("HUEY_IMMEDIATE", False)
@@ -228,9 +249,15 @@ FILE_UPLOAD_HANDLERS = [
 DATA_UPLOAD_MAX_NUMBER_FILES = 100
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000
 
+# Every word Scotty shows or sends goes through Django's translation machinery; each
+# person's language comes from their profile, else their browser (README "Languages").
 LANGUAGE_CODE = "en"
+LANGUAGES = [("en", "English"), ("de", "Deutsch")]  # each named in itself, for the picker
+LOCALE_PATHS = [BASE_DIR / "locale"]
+# Scotty's date formats per language (scotty/formats/<language>/formats.py), before Django's.
+FORMAT_MODULE_PATH = ["scotty.formats"]
 TIME_ZONE = env_str("TIME_ZONE", "Europe/Berlin")
-USE_I18N = False
+USE_I18N = True
 USE_TZ = True
 
 LOGGING = {

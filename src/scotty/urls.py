@@ -8,6 +8,7 @@ from scotty.accounts import views as account_views
 urlpatterns = [
     path("", account_views.home, name="home"),
     path("sign-in/", include("scotty.accounts.urls")),
+    path("settings/", account_views.your_settings, name="settings"),
     path("desk/", include("scotty.desk.urls")),
     path("portal/", include("scotty.portal.urls")),
     path("files/", include("scotty.files.urls")),

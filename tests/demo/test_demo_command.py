@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
-from django.db import transaction
+from django.db import models, transaction
 from django.db.models import Count
 from django.test import Client
 from django.utils import timezone
@@ -241,3 +241,25 @@ def test_the_demo_tickets_can_be_found_by_search_right_away(output: str) -> None
     found = search(agent, ticket.title, as_agent=True)
     assert found.total > 0
     assert ticket.title in ["".join(part.text for part in r.title) for r in found.items]
+
+
+def test_each_ticket_was_last_changed_by_whoever_made_its_last_event(output: str) -> None:
+    """What the unread markers read: a demo ticket is not "changed since you looked" for
+    the agent who made its last change, and a requester's answer shows as theirs."""
+    for ticket in Ticket.objects.order_by("?")[:80]:
+        last = ticket.events.order_by("-id")[0]
+        assert ticket.updated_by_id == last.actor_id, ticket.reference
+    answered = Ticket.objects.filter(updated_by_id=models.F("requester_id"), is_open=True)
+    assert answered.exclude(status=Status.NEW).exists()  # "the requester answered"
+
+
+def test_some_waiting_tickets_have_come_back_on_their_date_and_some_wait_on(
+    output: str,
+) -> None:
+    waiting = Ticket.objects.filter(status__in=states.WAITING_STATUSES)
+    now = timezone.now()
+    assert waiting.filter(waiting_until__lte=now).exists()  # back on "needs my action"
+    assert waiting.filter(waiting_until__gt=now).exists()
+    assert not Ticket.objects.exclude(status__in=states.WAITING_STATUSES).filter(
+        waiting_until__isnull=False
+    )

@@ -24,6 +24,8 @@ from scotty.tickets.services import (
     set_tags,
     transfer,
     transition,
+    update_ticket,
+    waiting_until_on,
 )
 from scotty.tickets.states import Status
 
@@ -52,7 +54,7 @@ def fresh(ticket: Ticket) -> Ticket:
 
 _COMPARED = ("status", "is_open", "version", "assignee_id", "working_unit_id", "owning_unit_id",
              "priority", "impact", "urgency", "resolution", "next_step", "next_step_owner",
-             "next_step_shared")  # fmt: skip
+             "next_step_shared", "updated_by_id", "waiting_until")  # fmt: skip
 
 
 def assert_same(ticket: Ticket, history: History) -> None:
@@ -132,6 +134,13 @@ def test_a_whole_ticket_life_records_the_same_events(org: Org) -> None:
         expected_version=fresh(ticket).version,
     )
     h.set_next_step(now, org.infra_agent, "Send a screenshot", "requester", False)
+    friday = waiting_until_on((now + timedelta(days=3)).date())
+    update_ticket(
+        fresh(ticket), actor=org.infra_agent, expected_version=fresh(ticket).version,
+        waiting_until=friday,
+    )  # fmt: skip
+    h.wait_until(now, org.infra_agent, friday)
+    assert_same(ticket, h)
     add_reply(fresh(ticket), author=org.requester, body="Home wi-fi.")
     h.requester_reply(now, "Home wi-fi.", "portal")
     assert_same(ticket, h)

@@ -100,3 +100,12 @@ def test_bad_input_is_refused_with_its_reason_and_nothing_is_kept(
         response = c.post(reverse("desk:canned"), data)
         assert response.status_code == 400 and reason in response.text, reason
     assert not CannedReply.objects.exists()
+
+
+def test_every_desk_page_links_to_the_canned_replies(org: Org, client_for: Any) -> None:
+    """Agents keep their replies from the desk's navigation, marked when they are there."""
+    c = client_for(org.agent)
+    link = f'<a href="{reverse("desk:canned")}"'
+    assert link in c.get(reverse("desk:home")).text
+    page = c.get(reverse("desk:canned")).text
+    assert f'{link} aria-current="page">' in page

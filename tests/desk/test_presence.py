@@ -1,14 +1,16 @@
 """The ticket page's "also here" and the composer's warning (desk/views/presence.py)."""
 
+from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
 
+import pytest
 import time_machine
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from scotty.accounts.models import UnitMembership
+from scotty.accounts.models import Person, UnitMembership
 from scotty.core.testing import Org
 from scotty.tickets import presence
 from scotty.tickets.models import Ticket
@@ -76,19 +78,62 @@ def test_notes_are_named_but_do_not_warn_and_a_sent_reply_does(
         assert "Bea has it open" in check_in(alex, ticket)
 
 
-def test_a_poll_costs_only_the_session_and_the_person(
+def test_a_poll_costs_the_database_nothing(
     org: Org, ticket: Ticket, client_for: Any, django_assert_num_queries: Any
 ) -> None:
     alex, bea = client_for(org.agent), client_for(org.agent2)
     check_in(bea, ticket, typing="1")
-    # The first check-in asks the visibility rule: + memberships and the ticket.
-    with django_assert_num_queries(4):
-        check_in(alex, ticket)
-    # Every one after it: the session row and the signed-in person, which every
-    # request's middleware loads; who is here, names and the permission are cached.
+    alex.get(reverse("desk:ticket", args=[ticket.reference]))  # the page the polls come from
+    # The session, the agent's names and the permission are all in the cache.
     for _ in range(3):
-        with django_assert_num_queries(2):
+        with django_assert_num_queries(0):
             assert "Bea is typing a reply too." in check_in(alex, ticket, typing="1")
+
+
+def test_a_poll_without_the_page_asks_the_database_once(
+    org: Org, ticket: Ticket, client_for: Any, django_assert_num_queries: Any
+) -> None:
+    alex = client_for(org.agent)
+    # The first check-in loads the person, their memberships and the ticket ...
+    with django_assert_num_queries(3):
+        check_in(alex, ticket)
+    # ... and remembers them for the ones after it.
+    with django_assert_num_queries(0):
+        check_in(alex, ticket)
+
+
+def test_a_signed_out_session_gets_nothing(org: Org, ticket: Ticket, client_for: Any) -> None:
+    alex, bea = client_for(org.agent), client_for(org.agent2)
+    check_in(bea, ticket, typing="1")
+    assert "Bea" in check_in(alex, ticket)
+    alex.post(reverse("accounts:sign_out"))
+    response = alex.post(reverse("desk:presence", args=[ticket.reference]))
+    assert response.status_code == 302 and response["Location"].startswith("/sign-in/")
+    assert b"Bea" not in response.content
+
+
+def _change_password(person: Person) -> None:
+    person.set_password("a new and long passphrase")
+
+
+def _deactivate(person: Person) -> None:
+    person.is_active = False
+
+
+@pytest.mark.parametrize("change", [_change_password, _deactivate], ids=["password", "left"])
+def test_a_changed_or_deactivated_agent_stops_seeing_presence_within_minutes(
+    org: Org, ticket: Ticket, client_for: Any, change: Callable[[Person], None]
+) -> None:
+    alex, bea = client_for(org.agent), client_for(org.agent2)
+    check_in(alex, ticket)
+    change(org.agent)
+    org.agent.save()
+    assert alex.get(reverse("desk:home")).status_code == 302  # pages: at once
+    later = timezone.now() + timedelta(seconds=presence.ACCESS_SECONDS + 1)
+    with time_machine.travel(later):
+        check_in(bea, ticket, typing="1")
+        response = alex.post(reverse("desk:presence", args=[ticket.reference]))
+    assert response.status_code == 302 and b"Bea" not in response.content
 
 
 def test_only_agents_who_work_the_ticket_may_check_in(

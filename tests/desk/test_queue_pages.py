@@ -271,7 +271,85 @@ def test_unread_markers_cost_no_query_on_the_queue_page(
         mark_seen(ticket, person=org.agent2)
     before = Ticket.objects.count()
     make_tickets(org, 5)
-    with django_assert_num_queries(len(few)):
+    queries = len(few)  # (a request clears Django's query log)
+    get(c, "open")  # counts the queues again after the changes (see the next tests)
+    with django_assert_num_queries(queries):
         body = get(c, "open")
     assert body.count('aria-label="unread: changed since you last opened it"') == 5
     assert Ticket.objects.count() == before + 5
+
+
+# The desk's pages in queries (issue 6): the person, their units, then each list with
+# its tags; the session and the queue counts come from the cache (tickets/counts.py).
+@pytest.mark.parametrize(
+    ("path", "budget"),
+    [
+        ("/desk/", 6),  # two lists (needs my action, unassigned) and their tags
+        ("/desk/queues/open/", 5),  # the units for the filter and action bar, one list
+        ("/desk/queues/handed-off/", 5),
+    ],
+)
+def test_desk_pages_stay_within_their_query_budget(
+    org: Org, client_for: Any, django_assert_num_queries: Any, path: str, budget: int
+) -> None:
+    from scotty.tickets.services import transfer
+
+    make_tickets(org, 4)  # Bea's: her "needs my action"
+    file_ticket(org.requester, org.it, title="Nobody's yet")
+    away = file_ticket(org.requester, org.it, title="With second level")
+    transfer(away, actor=org.agent, working_unit=org.infra, expected_version=away.version)
+    c = client_for(org.agent2)
+    c.get(path)
+    with django_assert_num_queries(budget):
+        body = c.get(path).content.decode()
+    assert len(refs_on(body)) >= 1
+
+
+def counts_on(html: str) -> dict[str, str]:
+    nav = html.split('class="queue-nav"', 1)[1].split("</nav>", 1)[0]
+    found = re.findall(r'href="/desk/queues/([a-z-]+)/".*?<span class="count"[^>]*>([^<]+)<', nav,
+                       re.S)  # fmt: skip
+    return dict(found)
+
+
+def test_the_counts_are_counted_again_after_any_change_to_a_ticket_of_my_units(
+    org: Org, client_for: Any, django_assert_num_queries: Any
+) -> None:
+    from scotty.tickets.services import add_reply, transfer
+
+    bea, alex = client_for(org.agent2), client_for(org.agent)
+    make_tickets(org, 2)  # Bea's
+    file_ticket(org.requester, org.hr, title="Not IT's")
+    assert counts_on(bea.get("/desk/").content.decode())["mine"] == "2"
+    with django_assert_num_queries(5):  # person, units, two lists, tags: counts from the cache
+        bea.get("/desk/")
+    alex_sees = counts_on(alex.get("/desk/queues/open/").content.decode())
+    assert (alex_sees["open"], alex_sees["unassigned"]) == ("2", "0")
+    fresh = file_ticket(org.requester, org.it, title="New one")  # filed by Rita
+    with django_assert_num_queries(6 + 2):  # + tags of the new unassigned, counted again
+        seen = counts_on(bea.get("/desk/").content.decode())
+    assert (seen["open"], seen["unassigned"], seen["mine"]) == ("3", "1", "2")
+    # Another process's page (the cache is shared) and another kind of change each time.
+    assign(fresh, actor=org.agent, assignee=org.agent, expected_version=fresh.version)
+    seen = counts_on(alex.get("/desk/queues/open/").content.decode())
+    assert (seen["unassigned"], seen["mine"]) == ("0", "1")
+    transfer(fresh, actor=org.agent, working_unit=org.infra, expected_version=fresh.version)
+    seen = counts_on(alex.get("/desk/queues/open/").content.decode())
+    assert (seen["open"], seen["handed-off"], seen["mine"]) == ("2", "1", "0")  # unassigned
+    infra = counts_on(client_for(org.infra_agent).get("/desk/queues/open/").content.decode())
+    assert infra["open"] == "1"
+    from scotty.tickets.services import transition
+    from scotty.tickets.states import Status
+
+    def needs_bea() -> str:
+        home = bea.get("/desk/").content.decode()
+        return re.findall(r'id="needs-heading">.*?<span class="count"[^>]*>([^<]+)<', home)[0]
+
+    ritas = Ticket.objects.get(assignee=org.agent2, requester=org.requester)
+    assert needs_bea() == "2"
+    transition(ritas, actor=org.agent2, to=Status.WAITING_ON_THIRD_PARTY,
+               expected_version=ritas.version)  # fmt: skip
+    assert needs_bea() == "1"
+    # Rita's words change no field, but she now had the last word: it needs Bea again.
+    add_reply(ritas, author=org.requester, body="Any news?")
+    assert needs_bea() == "2"

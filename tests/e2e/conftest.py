@@ -1,7 +1,8 @@
 """Browser tests: Debian's Chromium driven by Playwright against a live Scotty.
 
 Skipped with a clear reason when /usr/bin/chromium is missing (`make test` installs it
-where it can).
+where it can); the accessibility tests also need axe-core (`npm ci`, which it runs too).
+Pages open at the desktop's width, or at a phone's where a test parametrizes `viewport`.
 """
 
 import os
@@ -19,7 +20,9 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
-        if "tests/e2e/" in str(item.fspath):
+        # Only tests that drive the browser (the page lists' own checks need none).
+        uses_browser = "browser" in getattr(item, "fixturenames", ())
+        if "tests/e2e/" in str(item.fspath) and uses_browser:
             item.add_marker(pytest.mark.browser)
             if not CHROMIUM.exists():
                 item.add_marker(
@@ -42,14 +45,23 @@ def browser():  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def new_page(browser, live_server) -> Iterator:  # type: ignore[no-untyped-def]
+def viewport() -> dict[str, int]:
+    """The window new_page opens: the desktop's, unless a test parametrizes `viewport`
+    (`tests.e2e.pages.WIDTHS`: "desktop" 1280 px, "phone" 390 px)."""
+    from tests.e2e.pages import DESKTOP
+
+    return DESKTOP
+
+
+@pytest.fixture
+def new_page(browser, live_server, viewport) -> Iterator:  # type: ignore[no-untyped-def]
     """new_page(person) -> a page signed in as that person through the sign-in form."""
     from scotty.core.testing import PASSWORD
 
     contexts = []
 
     def open_as(person):  # type: ignore[no-untyped-def]
-        context = browser.new_context(base_url=live_server.url)
+        context = browser.new_context(base_url=live_server.url, viewport=viewport)
         contexts.append(context)
         page = context.new_page()
         page.on("dialog", lambda dialog: pytest.fail(f"a script ran: {dialog.message}"))

@@ -6,8 +6,10 @@ from playwright.sync_api import Page, expect
 from scotty.core.testing import Org, file_ticket
 from scotty.tickets.models import Ticket
 from scotty.tickets.states import Status
+from tests.e2e.pages import both_widths
 
 
+@both_widths
 @pytest.mark.django_db(transaction=True)
 def test_an_agent_takes_a_page_of_tickets_then_resolves_some(org: Org, new_page) -> None:  # type: ignore[no-untyped-def]
     tickets = [file_ticket(org.requester, org.it, title=f"Printer {i} jams") for i in range(3)]
@@ -48,6 +50,7 @@ def test_an_agent_takes_a_page_of_tickets_then_resolves_some(org: Org, new_page)
     expect(alex.get_by_label(f"Select {tickets[0].reference}")).to_have_count(0)  # left "mine"
 
 
+@both_widths
 @pytest.mark.django_db(transaction=True)
 def test_the_waiting_fold_shows_its_rows_when_opened(org: Org, new_page) -> None:  # type: ignore[no-untyped-def]
     from scotty.tickets.services import assign, transition

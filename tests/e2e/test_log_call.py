@@ -6,8 +6,10 @@ from playwright.sync_api import expect
 
 from scotty.core.testing import Org, file_ticket
 from scotty.tickets.models import Ticket
+from tests.e2e.pages import both_widths
 
 
+@both_widths
 @pytest.mark.django_db(transaction=True)
 def test_picking_the_caller_shows_their_open_tickets_to_add_to(org: Org, new_page) -> None:  # type: ignore[no-untyped-def]
     printer = file_ticket(org.requester, org.it, title="Printer on floor 3 jams")
@@ -22,6 +24,7 @@ def test_picking_the_caller_shows_their_open_tickets_to_add_to(org: Org, new_pag
     expect(alex.get_by_role("heading", level=1)).to_contain_text("Printer on floor 3 jams")
 
 
+@both_widths
 @pytest.mark.django_db(transaction=True)
 def test_a_new_caller_solved_on_the_phone_takes_one_submit(org: Org, new_page) -> None:  # type: ignore[no-untyped-def]
     alex = new_page(org.agent)

@@ -6,6 +6,7 @@ from playwright.sync_api import Page, Response, expect
 
 from scotty.core.testing import Org, file_ticket
 from scotty.tickets.models import Ticket
+from tests.e2e.pages import both_widths
 
 # A regular check-in comes every 5 s; allow a little more before giving up.
 POLL_MS = 8000
@@ -21,6 +22,7 @@ def check_in_now(page: Page) -> None:
     page.evaluate("htmx.trigger(document.querySelector('[data-presence]'), 'presence-ping')")
 
 
+@both_widths
 @pytest.mark.django_db(transaction=True)
 def test_an_agent_sees_a_colleague_open_the_ticket_and_type_a_reply(
     org: Org,
@@ -60,7 +62,7 @@ def test_an_agent_sees_a_colleague_open_the_ticket_and_type_a_reply(
         )
 
     with bea.expect_response(told):
-        bea.locator("#composer-form button[type=submit].primary").first.click()
+        bea.get_by_role("button", name="Send reply to Rita").click()  # on a phone: the bar's
     expect(bea.get_by_text("Reply added for Rita Requester.")).to_be_visible()
     check_in_now(alex)
     expect(warning).to_contain_text("Bea just sent a reply.")

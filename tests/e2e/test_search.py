@@ -7,8 +7,10 @@ import pytest
 from playwright.sync_api import expect
 
 from scotty.core.testing import Org, file_ticket
+from tests.e2e.pages import both_widths
 
 
+@both_widths
 @pytest.mark.django_db(transaction=True)
 def test_an_agent_searches_from_the_header_and_refines_while_typing(org: Org, new_page) -> None:  # type: ignore[no-untyped-def]
     printer = file_ticket(org.requester, org.it, "Printer on floor 3 jams")
@@ -26,7 +28,7 @@ def test_an_agent_searches_from_the_header_and_refines_while_typing(org: Org, ne
     expect(results.locator("mark").first).to_have_text("jams")
     expect(results).not_to_contain_text(laptop.reference)
     # On the results page "/" goes to its own box, and results follow the typing.
-    page.locator("body").click()
+    page.locator(".hint").click()  # out of the box, on nothing that acts
     page.keyboard.press("/")
     box = page.locator("#search-q")
     expect(box).to_be_focused()
@@ -37,6 +39,7 @@ def test_an_agent_searches_from_the_header_and_refines_while_typing(org: Org, ne
     expect(page).to_have_url(re.compile(r"q=batt"))
 
 
+@both_widths
 @pytest.mark.django_db(transaction=True)
 def test_a_reference_in_the_header_box_opens_the_ticket(org: Org, new_page) -> None:  # type: ignore[no-untyped-def]
     ticket = file_ticket(org.requester, org.it, "Monitor flickers")
@@ -47,6 +50,7 @@ def test_a_reference_in_the_header_box_opens_the_ticket(org: Org, new_page) -> N
     expect(page).to_have_url(re.compile(f"/desk/tickets/{ticket.reference}/$"))
 
 
+@both_widths
 @pytest.mark.django_db(transaction=True)
 def test_a_requester_searches_their_requests(org: Org, new_page) -> None:  # type: ignore[no-untyped-def]
     mine = file_ticket(org.requester, org.it, "Café machine broken")

@@ -11,7 +11,8 @@ from scotty.core.testing import Org, file_ticket
 from scotty.search.backends import backend
 from scotty.search.documents import documents_for
 from scotty.search.services import rebuild_index
-from scotty.tickets.services import add_reply, retitle, transfer
+from scotty.tickets.services import StatusPart, add_reply, retitle, transfer, update_ticket
+from scotty.tickets.states import Status
 from tests.search.conftest import Desk, as_agent, as_requester
 
 
@@ -30,6 +31,17 @@ def test_a_new_title_replaces_the_old_one(org: Org, desk: Desk) -> None:
             expected_version=desk.laptop.version)  # fmt: skip
     assert as_agent(org.agent, "notebook") == [desk.laptop.reference]
     assert as_agent(org.agent, "drains") == []
+
+
+def test_the_resolution_is_searchable_by_agent_and_requester(org: Org, desk: Desk) -> None:
+    """What was done is what people look for next time ("how did we fix the charger?")."""
+    desk.laptop.refresh_from_db()
+    update_ticket(
+        desk.laptop, actor=org.agent, expected_version=desk.laptop.version,
+        status=StatusPart(Status.RESOLVED, resolution="Replaced the power adapter."),
+    )  # fmt: skip
+    assert as_agent(org.agent, "adapter") == [desk.laptop.reference]
+    assert as_requester(desk.muller, "adapter") == [desk.laptop.reference]
 
 
 def test_a_transfer_moves_the_ticket_between_units_searches(org: Org, desk: Desk) -> None:

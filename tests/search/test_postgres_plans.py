@@ -28,3 +28,16 @@ def test_each_plan_finds_the_same_tickets(
     assert as_agent(org.hr_agent, "webcam") == [
         r for r in as_agent(org.admin, "webcam") if r.startswith("HR-")
     ]
+
+
+@pytest.mark.parametrize("walks", [0, 2, 1_000])
+def test_walking_further_slices_down_finds_the_same_tickets_newest_first(
+    org: Org, monkeypatch: pytest.MonkeyPatch, walks: int
+) -> None:
+    printers = []
+    for i in range(6):
+        printers.append(file_ticket(org.requester, org.it, f"Printer {i} jams"))
+        file_ticket(org.requester, org.it, f"Monitor {i} flickers")
+    monkeypatch.setattr(postgres, "SLICE", 3)  # 1 or 2 printers per slice
+    monkeypatch.setattr(postgres, "WALKS", walks)  # 0: straight to the GIN index below
+    assert as_agent(org.agent, "printer") == [t.reference for t in reversed(printers)]

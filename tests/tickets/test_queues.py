@@ -187,8 +187,41 @@ def test_counts_stop_at_the_cap_and_never_count_the_whole_table(org: Org) -> Non
     assert (counts["mine"].shown, counts["mine"].capped) == ("0", False)
     count_sql = [q["sql"] for q in captured.captured_queries if "COUNT(" in q["sql"].upper()]
     listed = [q for q in QUEUES if q.listed]
-    assert len(count_sql) == len(listed) == 6 and all("LIMIT 3" in sql for sql in count_sql)
+    # All six in one query, each its own capped subquery.
+    assert len(count_sql) == 1 and count_sql[0].count("LIMIT 3") == len(listed) == 6
     assert {c.queue.slug: c.shown for c in queue_counts(org.agent)}["open"] == "3"
+
+
+def test_the_counts_are_the_queues_lengths_after_every_kind_of_change(
+    org: Org, desk: dict[str, Ticket], django_assert_num_queries: object
+) -> None:
+    slugs = [q.slug for q in QUEUES if q.listed] + ["needs-action", "my-waiting"]
+
+    def check() -> None:
+        for person in (org.agent, org.agent2, org.infra_agent, org.admin):
+            person = Person.objects.get(pk=person.pk)  # memberships as they are now
+            counted = queue_counts(person, also=("needs-action", "my-waiting"))
+            assert [c.queue.slug for c in counted] == slugs
+            assert {c.queue.slug: c.count for c in counted} == {
+                slug: len(refs(person, slug)) for slug in slugs
+            }
+
+    check()
+    ticket = desk["unassigned"]
+    assign(ticket, actor=org.agent, assignee=org.agent, expected_version=ticket.version)
+    check()
+    transition(ticket, actor=org.agent, to=Status.WAITING_ON_REQUESTER,
+               expected_version=ticket.version)  # fmt: skip
+    check()
+    transfer(ticket, actor=org.agent, working_unit=org.infra, expected_version=ticket.version)
+    check()
+    resolve(org, desk["mine"])
+    file_ticket(org.requester, org.it, title="new")
+    check()
+    person = Person.objects.get(pk=org.agent.pk)
+    queue_counts(person)  # loads the agent's units
+    with django_assert_num_queries(1):  # type: ignore[operator]
+        queue_counts(person, also=("needs-action",))
 
 
 def test_a_page_costs_the_same_queries_for_3_rows_as_for_25(
@@ -347,3 +380,20 @@ def test_the_waiting_count_comes_from_the_queue_counts_unless_they_stopped_at_th
     capped = queue_count(org.agent, "mine", cap=2)
     with django_assert_num_queries(1):  # type: ignore[operator]
         assert my_waiting_count(org.agent, capped, needs).shown == "3"
+
+
+def test_kept_counts_end_when_a_waiting_ticket_comes_back_by_its_date(
+    org: Org, alexs: dict[str, Ticket], django_assert_num_queries: object
+) -> None:
+    from scotty.tickets.counts import desk_counts
+
+    def needs() -> int:
+        agent = Person.objects.get(pk=org.agent.pk)
+        return desk_counts(agent, also=("needs-action",))[-1].count
+
+    assert needs() == 1  # "open"; the waiting ones wait
+    with django_assert_num_queries(2):  # type: ignore[operator]
+        assert needs() == 1  # the person and their units; the counts are kept
+    # No write announces it: the kept counts end at the follow-up date themselves.
+    with time_machine.travel(timezone.now() + timedelta(days=2, minutes=1)):
+        assert needs() == 2

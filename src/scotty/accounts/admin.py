@@ -18,7 +18,10 @@ class PersonAdmin(UserAdmin):  # type: ignore[type-arg]
     inlines = (MembershipInline,)
     fieldsets = (
         (None, {"fields": ("email", "password")}),
-        ("Person", {"fields": ("full_name", "job_title", "phone", "department", "location")}),
+        (
+            "Person",
+            {"fields": ("full_name", "job_title", "phone", "department", "location", "language")},
+        ),
         ("Access", {"fields": ("is_active", "is_staff", "is_superuser")}),
     )
     add_fieldsets = ((None, {"fields": ("email", "full_name", "password1", "password2")}),)

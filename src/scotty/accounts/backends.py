@@ -15,6 +15,7 @@ from typing import Any
 from asgiref.sync import sync_to_async
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
+from django.utils.translation import gettext
 
 from scotty.accounts import throttle
 from scotty.accounts.client_address import client_address
@@ -39,7 +40,7 @@ class SignInThrottleBackend:
         admission = throttle.take_attempt(client_address(request))
         setattr(request, ADMISSION, admission)
         if not admission.admitted:
-            raise SignInThrottled("Too many sign-in attempts from this address.")
+            raise SignInThrottled(gettext("Too many sign-in attempts from this address."))
         return None
 
     async def aauthenticate(self, request: HttpRequest | None, **credentials: Any) -> None:

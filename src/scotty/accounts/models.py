@@ -7,10 +7,11 @@ from django.core.validators import MaxValueValidator, MinValueValidator, RegexVa
 from django.db import models
 from django.db.models.functions import Lower
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 
 from scotty.accounts.email_address import EmailAddressField, normalise_email
 
-EMAIL_TAKEN = "An account with this e-mail address already exists."
+EMAIL_TAKEN = gettext_lazy("An account with this e-mail address already exists.")
 
 
 class Department(models.Model):
@@ -45,7 +46,7 @@ class SupportUnit(models.Model):
     prefix = models.CharField(
         max_length=6,
         unique=True,
-        validators=[RegexValidator(r"^[A-Z]{2,6}$", "Two to six capital letters.")],
+        validators=[RegexValidator(r"^[A-Z]{2,6}$", gettext_lazy("Two to six capital letters."))],
     )
     description = models.TextField(blank=True)
     # The front line owns the relationship with requesters even when others do the fix.
@@ -108,6 +109,9 @@ class Person(AbstractBaseUser, PermissionsMixin):
     is_active = models.BooleanField(default=True)
     is_staff = models.BooleanField(default=False, help_text="May use Django's admin site.")
     date_joined = models.DateTimeField(default=timezone.now)
+    # A code from settings.LANGUAGES ("de"), or blank: follow the browser. No choices on
+    # the column, so adding a language needs no migration; `services.set_language` checks.
+    language = models.CharField(max_length=10, blank=True, default="")
 
     objects = PersonManager()
 
@@ -137,8 +141,9 @@ class Person(AbstractBaseUser, PermissionsMixin):
 
 
 class UnitRole(models.TextChoices):
-    AGENT = "agent", "Agent"  # works the unit's tickets
-    MANAGER = "manager", "Manager"  # an agent who also sees the unit's reports and settings
+    AGENT = "agent", gettext_lazy("Agent")  # works the unit's tickets
+    # an agent who also sees the unit's reports and settings
+    MANAGER = "manager", gettext_lazy("Manager")
 
 
 class UnitMembership(models.Model):

@@ -11,10 +11,12 @@ from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
-from django.utils.timesince import timesince
+from django.utils.formats import number_format
+from django.utils.translation import gettext, ngettext
 
 from scotty.accounts import throttle
 from scotty.accounts.email_address import normalise_email
+from scotty.accounts.languages import codes as language_codes
 from scotty.accounts.models import (
     Department,
     Location,
@@ -25,6 +27,7 @@ from scotty.accounts.models import (
 )
 from scotty.accounts.selectors import is_agent, is_manager_of, person_by_email
 from scotty.core.errors import Conflict, InvalidInput, NotAllowed
+from scotty.core.timewords import time_ago
 
 log = logging.getLogger(__name__)
 
@@ -45,9 +48,11 @@ def create_person(
     """Create a person who can sign in; raises InvalidInput if the e-mail is taken."""
     email = normalise_email(email)
     if not email or "@" not in email:
-        raise InvalidInput("Enter a valid e-mail address.", field="email")
+        raise InvalidInput(gettext("Enter a valid e-mail address."), field="email")
     if Person.objects.filter(email=email).exists():
-        raise InvalidInput(f"{email} already has an account.", field="email")
+        raise InvalidInput(
+            gettext("%(email)s already has an account.") % {"email": email}, field="email"
+        )
     return Person.objects.create_user(
         email,
         password,
@@ -74,17 +79,22 @@ def register_requester(
     e-mail address or one that already has an account, whatever its capitalisation.
     """
     if not (actor.is_active and is_agent(actor)):
-        raise NotAllowed("Only agents may add people to Scotty.")
+        raise NotAllowed(gettext("Only agents may add people to Scotty."))
     full_name = " ".join((full_name or "").replace("\x00", "").split())
     if not full_name:
-        raise InvalidInput("Give the new person's name.", field="new_name")
+        raise InvalidInput(gettext("Give the new person's name."), field="new_name")
     if len(full_name) > MAX_NAME:
-        raise InvalidInput(f"A name is at most {MAX_NAME} characters.", field="new_name")
+        raise InvalidInput(
+            gettext("A name is at most %(count)d characters.") % {"count": MAX_NAME},
+            field="new_name",
+        )
     email = normalise_email(email or "")
     try:
         validate_email(email)
     except ValidationError:
-        raise InvalidInput("Enter the new person's e-mail address.", field="new_email") from None
+        raise InvalidInput(
+            gettext("Enter the new person's e-mail address."), field="new_email"
+        ) from None
     existing = person_by_email(email)
     if existing is not None:
         raise InvalidInput(_already_there(existing), field="new_email")
@@ -99,10 +109,11 @@ def register_requester(
 
 def _already_there(person: Person | None) -> str:
     if person is None:  # only if it was deleted again at once: still no duplicate
-        return "Someone with this e-mail address was just added: pick them instead."
+        return gettext("Someone with this e-mail address was just added: pick them instead.")
+    names = {"email": person.email, "name": person.full_name}
     if not person.is_active:
-        return f"{person.email} belongs to {person.full_name}, whose account was closed."
-    return f"{person.email} already has an account ({person.full_name}): pick them instead."
+        return gettext("%(email)s belongs to %(name)s, whose account was closed.") % names
+    return gettext("%(email)s already has an account (%(name)s): pick them instead.") % names
 
 
 @transaction.atomic
@@ -133,15 +144,21 @@ def update_unit_settings(
     who does not manage the unit, InvalidInput for values out of range; nothing changes.
     """
     if not is_manager_of(actor, unit):
-        raise NotAllowed(f"Only managers of {unit} may change its settings.")
+        raise NotAllowed(
+            gettext("Only managers of %(unit)s may change its settings.") % {"unit": unit}
+        )
     if not 0 <= reopen_window_days <= MAX_REOPEN_WINDOW_DAYS:
         raise InvalidInput(
-            f"The reopen window is 0 to {MAX_REOPEN_WINDOW_DAYS} days.", field="reopen_window_days"
+            gettext("The reopen window is 0 to %(count)d days.")
+            % {"count": MAX_REOPEN_WINDOW_DAYS},
+            field="reopen_window_days",
         )
     description = (description or "").replace("\x00", "").strip()
     if len(description) > MAX_UNIT_DESCRIPTION:
+        limit = number_format(MAX_UNIT_DESCRIPTION, force_grouping=True)
         raise InvalidInput(
-            f"The description is at most {MAX_UNIT_DESCRIPTION:,} characters.", field="description"
+            gettext("The description is at most %(count)s characters.") % {"count": limit},
+            field="description",
         )
     now = timezone.now()
     saved = SupportUnit.objects.filter(pk=unit.pk, settings_version=expected_version).update(
@@ -159,21 +176,26 @@ def update_unit_settings(
 
 def _settings_conflict(unit: SupportUnit) -> Conflict:
     unit.refresh_from_db()
-    who = unit.settings_changed_by or "Someone"
-    when = timesince(unit.settings_changed_at) if unit.settings_changed_at else "a moment"
+    who = unit.settings_changed_by or gettext("Someone")
+    when = time_ago(unit.settings_changed_at) if unit.settings_changed_at else gettext("just now")
+    days = unit.reopen_window_days
     return Conflict(
-        f"{who} changed the settings of {unit} {when} ago, after you opened this page. "
-        "Nothing you entered was saved; it is still in the form. Their settings are:",
+        gettext(
+            "%(who)s changed the settings of %(unit)s %(when)s, after you opened this page. "
+            "Nothing you entered was saved; it is still in the form. Their settings are:"
+        )
+        % {"who": who, "unit": unit, "when": when},
         [
-            f"Reopen window: {unit.reopen_window_days} days",
-            f"Description: {unit.description or '(none)'}",
+            ngettext("Reopen window: %(count)d day", "Reopen window: %(count)d days", days)
+            % {"count": days},
+            gettext("Description: %(text)s") % {"text": unit.description or gettext("(none)")},
         ],
     )
 
 
 def _require_administrator(actor: Person) -> None:
     if not (actor.is_active and actor.is_superuser):
-        raise NotAllowed("Only administrators may lift sign-in locks.")
+        raise NotAllowed(gettext("Only administrators may lift sign-in locks."))
 
 
 def lift_account_lock(*, actor: Person, email: str, address: str) -> bool:
@@ -185,7 +207,7 @@ def lift_account_lock(*, actor: Person, email: str, address: str) -> bool:
     """
     _require_administrator(actor)
     if not email:
-        raise InvalidInput("Say which account to unlock.", field="email")
+        raise InvalidInput(gettext("Say which account to unlock."), field="email")
     # "unknown": axes recorded no address, so clear the account's attempts everywhere.
     ip = None if address == throttle.UNKNOWN_ADDRESS else address
     lifted = reset_axes_attempts(ip=ip, username=email) > 0
@@ -218,12 +240,15 @@ def lift_address_hold(*, actor: Person, address: str) -> bool:
 
 def _require_unit_manager(actor: Person, unit: SupportUnit) -> None:
     if not (actor.is_active and is_manager_of(actor, unit)):
-        raise NotAllowed(f"Only managers of {unit} and administrators may change who works for it.")
+        raise NotAllowed(
+            gettext("Only managers of %(unit)s and administrators may change who works for it.")
+            % {"unit": unit}
+        )
 
 
 def _check_role(role: str) -> None:
     if role not in UnitRole.values:
-        raise InvalidInput("Choose agent or manager.", field="role")
+        raise InvalidInput(gettext("Choose agent or manager."), field="role")
 
 
 def _lock_members(unit: SupportUnit) -> None:
@@ -236,18 +261,25 @@ def _lock_members(unit: SupportUnit) -> None:
 def _membership(unit: SupportUnit, person: Person) -> UnitMembership:
     membership = UnitMembership.objects.filter(unit=unit, person=person).first()
     if membership is None:
-        raise InvalidInput(f"{person} does not work for {unit}.", field="person")
+        raise InvalidInput(
+            gettext("%(person)s does not work for %(unit)s.") % {"person": person, "unit": unit},
+            field="person",
+        )
     return membership
 
 
 def _refuse_last_manager(unit: SupportUnit, person: Person, actor: Person) -> None:
     managers = UnitMembership.objects.filter(unit=unit, role=UnitRole.MANAGER)
     if not managers.exclude(person=person).exists():
-        who = "You are" if person.pk == actor.pk else f"{person} is"
-        raise InvalidInput(
-            f"{who} the last manager of {unit}: make someone else a manager first.",
-            field="person",
-        )
+        if person.pk == actor.pk:
+            text = gettext(
+                "You are the last manager of %(unit)s: make someone else a manager first."
+            ) % {"unit": unit}
+        else:
+            text = gettext(
+                "%(person)s is the last manager of %(unit)s: make someone else a manager first."
+            ) % {"person": person, "unit": unit}
+        raise InvalidInput(text, field="person")
 
 
 def _forget_memberships(*people: Person) -> None:
@@ -260,7 +292,7 @@ def _forget_memberships(*people: Person) -> None:
 
 def role_wording(role: str) -> str:
     """ "an agent" or "a manager", as the desk's messages say it."""
-    return "a manager" if role == UnitRole.MANAGER else "an agent"
+    return gettext("a manager") if role == UnitRole.MANAGER else gettext("an agent")
 
 
 @transaction.atomic
@@ -276,12 +308,16 @@ def add_member(
     _require_unit_manager(actor, unit)
     _check_role(role)
     if not person.is_active:
-        raise InvalidInput(f"{person} no longer has an account.", field="person")
+        raise InvalidInput(
+            gettext("%(person)s no longer has an account.") % {"person": person}, field="person"
+        )
     _lock_members(unit)
     existing = UnitMembership.objects.filter(unit=unit, person=person).first()
     if existing is not None:
         raise InvalidInput(
-            f"{person} is already {role_wording(existing.role)} of {unit}.", field="person"
+            gettext("%(person)s is already %(role)s of %(unit)s.")
+            % {"person": person, "role": role_wording(existing.role), "unit": unit},
+            field="person",
         )
     membership = UnitMembership.objects.create(unit=unit, person=person, role=role)
     _forget_memberships(person, actor)
@@ -333,12 +369,32 @@ def remove_member(unit: SupportUnit, *, actor: Person, person: Person) -> None:
         assigned_tickets__working_unit=unit,
     ).count()
     if still_open:
-        tickets = "ticket" if still_open == 1 else "tickets"
         raise InvalidInput(
-            f"{person} still has {still_open} open {unit.prefix} {tickets} assigned: "
-            "give them to someone else first.",
+            ngettext(
+                "%(person)s still has %(count)d open %(prefix)s ticket assigned: "
+                "give them to someone else first.",
+                "%(person)s still has %(count)d open %(prefix)s tickets assigned: "
+                "give them to someone else first.",
+                still_open,
+            )
+            % {"person": person, "count": still_open, "prefix": unit.prefix},
             field="person",
         )
     membership.delete()
     _forget_memberships(person, actor)
     log.info("%s removed %s from %s", actor.email, person.email, unit.prefix)
+
+
+def set_language(person: Person, *, actor: Person, language: str) -> Person:
+    """A person chooses the language Scotty speaks to them in: a code of
+    settings.LANGUAGES, or "" to follow their browser. Only their own (NotAllowed for
+    anyone else); InvalidInput for a code Scotty does not offer, and nothing changes."""
+    if actor.pk != person.pk:
+        raise NotAllowed(gettext("You may change only your own settings."))
+    language = (language or "").strip()
+    if language and language not in language_codes():
+        raise InvalidInput(gettext("Choose a language from the list."), field="language")
+    if person.language != language:
+        person.language = language
+        person.save(update_fields=["language"])
+    return person

@@ -5,6 +5,7 @@ from typing import Any
 from django import forms
 from django.core.files.uploadedfile import UploadedFile
 
+from scotty.core.errors import DomainError, InvalidInput
 from scotty.core.once import new_token
 
 
@@ -37,3 +38,13 @@ class OnceField(forms.CharField):
         kwargs.setdefault("widget", forms.HiddenInput)
         kwargs.setdefault("initial", new_token)  # a callable: a new token per rendering
         super().__init__(**kwargs)
+
+
+def error_on_field(form: forms.Form, error: DomainError) -> bool:
+    """Put a service's refusal on the form field it names, to be shown beside that field;
+    False (and nothing put) when it names none of the form's fields."""
+    field = error.field if isinstance(error, InvalidInput) else None
+    if field is None or field not in form.fields:
+        return False
+    form.add_error(field, error.message)
+    return True

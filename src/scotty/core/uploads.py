@@ -15,6 +15,8 @@ from django import forms
 from django.conf import settings
 from django.core.files.uploadhandler import FileUploadHandler, SkipFile
 from django.http import HttpRequest
+from django.utils.formats import number_format
+from django.utils.translation import gettext, ngettext
 
 _REFUSAL = "_scotty_upload_refusal"
 # Text fields and multipart overhead beside the files, on top of the files' own limit.
@@ -22,8 +24,17 @@ _ROOM_FOR_FIELDS = 2 * 1024 * 1024
 
 
 def human_size(size: int) -> str:
-    """A size as the limits are worded everywhere ("10.0 MB", "512 KB")."""
-    return f"{size / (1024 * 1024):.1f} MB" if size >= 1024 * 1024 else f"{size // 1024} KB"
+    """A size as the limits are worded everywhere ("10.0 MB", "512 KB"; "10,0 MB")."""
+    if size >= 1024 * 1024:
+        return gettext("%(size)s MB") % {"size": number_format(size / (1024 * 1024), 1)}
+    return gettext("%(size)s KB") % {"size": number_format(size // 1024)}
+
+
+def at_most_files(limit: int) -> str:
+    """ "At most 10 files per message." """
+    return ngettext(
+        "At most %(count)d file per message.", "At most %(count)d files per message.", limit
+    ) % {"count": limit}
 
 
 class LimitedUploadHandler(FileUploadHandler):
@@ -46,9 +57,18 @@ class LimitedUploadHandler(FileUploadHandler):
         if content_length > limit:
             self.too_long = True
             self._refuse(
-                f"What you sent is {human_size(content_length)}: at most "
-                f"{self.max_files} files of {human_size(self.max_bytes)} each are "
-                "accepted. Attach fewer or smaller files."
+                ngettext(
+                    "What you sent is %(size)s: at most %(count)d file of %(limit)s is "
+                    "accepted. Attach fewer or smaller files.",
+                    "What you sent is %(size)s: at most %(count)d files of %(limit)s each "
+                    "are accepted. Attach fewer or smaller files.",
+                    self.max_files,
+                )
+                % {
+                    "size": human_size(content_length),
+                    "count": self.max_files,
+                    "limit": human_size(self.max_bytes),
+                }
             )
 
     def new_file(
@@ -67,7 +87,7 @@ class LimitedUploadHandler(FileUploadHandler):
         if self.too_long:
             raise SkipFile
         if self.files_seen > self.max_files:
-            self._refuse(f"At most {self.max_files} files per message.")
+            self._refuse(at_most_files(self.max_files))
             raise SkipFile
         if content_length and content_length > self.max_bytes:  # a part that says its size
             self._too_big()
@@ -84,7 +104,10 @@ class LimitedUploadHandler(FileUploadHandler):
 
     def _too_big(self) -> None:
         limit = human_size(self.max_bytes)
-        self._refuse(f"{self.file_name} is more than {limit}; files may be at most {limit}.")
+        self._refuse(
+            gettext("%(name)s is more than %(limit)s; files may be at most %(limit)s.")
+            % {"name": self.file_name, "limit": limit}
+        )
 
     def _refuse(self, message: str) -> None:
         if self.request is not None and not hasattr(self.request, _REFUSAL):

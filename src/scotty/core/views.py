@@ -6,7 +6,9 @@ from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooMany
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.defaultfilters import filesizeformat
+from django.utils.formats import number_format
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext, ngettext
 from django.views.defaults import bad_request as django_bad_request
 from django_htmx.http import HttpResponseClientRedirect
 
@@ -14,15 +16,22 @@ from django_htmx.http import HttpResponseClientRedirect
 def _too_much(exception: Exception) -> str | None:
     """What was over which limit, in words; None for other bad requests."""
     if isinstance(exception, TooManyFilesSent):
-        return (
-            f"Your form sent more than {settings.DATA_UPLOAD_MAX_NUMBER_FILES} files; at most "
-            f"{settings.SCOTTY_MAX_ATTACHMENTS_PER_MESSAGE} files per message are accepted."
-        )
+        accepted = settings.SCOTTY_MAX_ATTACHMENTS_PER_MESSAGE
+        return ngettext(
+            "Your form sent more than %(sent)s files; at most %(count)d file per message "
+            "is accepted.",
+            "Your form sent more than %(sent)s files; at most %(count)d files per message "
+            "are accepted.",
+            accepted,
+        ) % {"sent": number_format(settings.DATA_UPLOAD_MAX_NUMBER_FILES), "count": accepted}
     if isinstance(exception, TooManyFieldsSent):
-        return f"Your form sent more than {settings.DATA_UPLOAD_MAX_NUMBER_FIELDS:,} fields."
+        fields = number_format(settings.DATA_UPLOAD_MAX_NUMBER_FIELDS, force_grouping=True)
+        return gettext("Your form sent more than %(count)s fields.") % {"count": fields}
     if isinstance(exception, RequestDataTooBig):
         limit = filesizeformat(settings.DATA_UPLOAD_MAX_MEMORY_SIZE)
-        return f"Your form sent more than {limit} of text, the limit for one form."
+        return gettext("Your form sent more than %(limit)s of text, the limit for one form.") % {
+            "limit": limit
+        }
     return None
 
 
@@ -44,7 +53,9 @@ def bad_request(request: HttpRequest, exception: Exception) -> HttpResponse:
     problem = _too_much(exception)
     if problem is None:
         return django_bad_request(request, exception)
-    text = f"Nothing was saved. {problem} Please try again with less."
+    text = gettext("Nothing was saved. %(problem)s Please try again with less.") % {
+        "problem": problem
+    }
     back = _back_to(request)
     if back is not None and hasattr(request, "_messages"):
         messages.error(request, text)

@@ -17,7 +17,8 @@ from scotty.tickets.models import Channel, EventKind, MessageKind, Ticket
 from scotty.tickets.priority import priority_for
 from scotty.tickets.services.changes import SILENT_FIELDS, Change, shown_to_requester
 from scotty.tickets.services.fields import person_name
-from scotty.tickets.states import Status
+from scotty.tickets.services.workflow import moment_value
+from scotty.tickets.states import WAITING_STATUSES, Status
 
 
 @dataclass
@@ -57,6 +58,7 @@ class History:
     def created(self, at: datetime, actor: Person) -> None:
         """open_ticket: the row as filed and its `created` event."""
         self.ticket.created_at = self.ticket.updated_at = self.ticket.public_activity_at = at
+        self.ticket.updated_by_id = actor.pk  # filing is not unread for whoever filed it
         self._event(at, actor, EventKind.CREATED, new=self.ticket.status, public=True)
 
     def apply(self, at: datetime, actor: Person | None, changes: list[Change]) -> None:
@@ -68,6 +70,7 @@ class History:
             setattr(self.ticket, change.field, change.value)
         self.ticket.version += 1
         self.ticket.updated_at = at
+        self.ticket.updated_by_id = actor.pk if actor else None  # whose change: unread markers
         if any(shown_to_requester(c) for c in real):
             self.ticket.public_activity_at = at
         for change in real:
@@ -99,7 +102,21 @@ class History:
             changes.append(Change("closed_at", at, "", ""))
         elif ticket.status == Status.RESOLVED:
             changes.append(Change("resolved_at", None, "", ""))
+        if ticket.waiting_until is not None and target not in WAITING_STATUSES:
+            changes.append(self.until_change(None))  # the wait it timed is over
         return changes
+
+    def until_change(self, moment: datetime | None) -> Change:
+        """services.workflow.waiting_until_change."""
+        old = moment_value(self.ticket.waiting_until)
+        return Change("waiting_until", moment, old, moment_value(moment))
+
+    def wait_until(self, at: datetime, actor: Person, moment: datetime) -> None:
+        """update_ticket with a "waiting until" date on a waiting ticket: on `moment` it
+        comes back to the assignee's "needs my action" list."""
+        if self.ticket.status not in WAITING_STATUSES or moment <= at:
+            raise ValueError("story bug: a waiting date goes on a waiting ticket, ahead")
+        self.apply(at, actor, [self.until_change(moment)])
 
     def move(self, at: datetime, actor: Person | None, target: str, resolution: str = "") -> None:
         """transition / confirm_resolution / close_expired_resolutions."""
@@ -161,6 +178,7 @@ class History:
             return
         self.ticket.version += 1
         self.ticket.updated_at = at
+        self.ticket.updated_by_id = actor.pk if actor else None  # whose change: unread markers
         self._event(at, actor, EventKind.FIELD_CHANGED, name="tags",
                     old=", ".join(self.tags), new=", ".join(wanted))  # fmt: skip
         self.tags = wanted
@@ -180,6 +198,7 @@ class History:
         message = MessageRow(0, 0, author.pk, kind, body, channel, at)
         self.messages.append(message)
         self.ticket.updated_at = at
+        self.ticket.updated_by_id = author.pk
         if not internal:
             self.ticket.public_activity_at = at
         event_kind = EventKind.NOTE_ADDED if internal else EventKind.REPLY_ADDED

@@ -17,6 +17,7 @@ from scotty.demo.history import History
 from scotty.demo.org import Cast
 from scotty.demo.texts import Words
 from scotty.tickets.models import Channel, NextStepOwner
+from scotty.tickets.services import waiting_until_on
 from scotty.tickets.states import Status
 
 _NEW, _OPEN, _RESOLVED, _CLOSED = Status.NEW, Status.OPEN, Status.RESOLVED, Status.CLOSED
@@ -213,12 +214,16 @@ class Plot:
     def end(self) -> None:
         if self.final == _OPEN:
             self.next_step(NextStepOwner.DESK, self.case.next_desk)
+            self.chase(0.25)
         elif self.final == _WAIT_R:
             self.next_step(NextStepOwner.REQUESTER, self.case.next_requester)
             self.ask()
+            self.follow_up_on()
         elif self.final == _WAIT_T:
             self.next_step(NextStepOwner.THIRD_PARTY, self.case.next_third_party)
             self.wait_for_third_party()
+            self.follow_up_on()
+            self.chase(0.15)
         else:
             self.resolve()
             if self.rng.random() < 0.06:  # the fix did not hold
@@ -228,6 +233,23 @@ class Plot:
                 self.note(phrases.REOPEN_NOTES)
                 self.resolve()
             self.close()
+
+    def chase(self, share: float) -> None:
+        """Now and then the requester asks for news and nobody has answered yet: the
+        ticket shows on "needs my action" as "the requester answered"."""
+        if self.rng.random() < share:
+            at = self.clock.later(60, 2880)
+            self.history.requester_reply(
+                at, self.words.from_requester(phrases.REQUESTER_CHASERS), self.answer_channel
+            )
+
+    def follow_up_on(self) -> None:
+        """Half the waiting tickets get a date to come back on, a few working days after
+        the wait began; older ones have already come back to "needs my action"."""
+        if self.rng.random() < 0.5:
+            at = self.clock.later(0.2, 2)
+            day = (at + timedelta(days=self.rng.choice((1, 2, 3, 5, 7)))).date()
+            self.history.wait_until(at, self.agent, waiting_until_on(day))
 
     def resolve(self) -> None:
         resolution = self.words.fill(self.once(self.case.resolutions))  # a reopen: another fix

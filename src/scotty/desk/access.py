@@ -11,6 +11,7 @@ from typing import Concatenate, ParamSpec, cast
 from django.contrib.auth.views import redirect_to_login
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
+from django.utils.translation import gettext
 from django_htmx.middleware import HtmxDetails
 
 from scotty.accounts.models import Person
@@ -46,7 +47,7 @@ def agent_required(
             if not is_agent(request.user):
                 if others_to:
                     return redirect(others_to)
-                raise Http404("No such page.")
+                raise Http404(gettext("No such page."))
             return view(cast(DeskRequest, request), *args, **kwargs)
 
         return guarded  # type: ignore[return-value]
@@ -62,5 +63,5 @@ def agent_access(request: DeskRequest, reference: str) -> TicketAccess:
         raise Http404(error.message) from None
     if not access.as_agent:
         # The requester's side of their own ticket lives in the portal.
-        raise Http404("No such ticket, or you may not see it.")
+        raise Http404(gettext("No such ticket, or you may not see it."))
     return access

@@ -11,6 +11,7 @@ from typing import Any
 from django import forms
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext, gettext_lazy
 
 from scotty.accounts.models import Department, Person, SupportUnit, UnitMembership, UnitRole
 from scotty.core.forms import FilesField, OnceField
@@ -44,8 +45,9 @@ class PersonField(forms.ModelChoiceField):  # type: ignore[type-arg]
     """A person picked by e-mail address: what the people picker fills in."""
 
     default_error_messages = {
-        "invalid_choice": "Nobody with that e-mail address has an account. "
-        "Pick someone from the suggestions."
+        "invalid_choice": gettext_lazy(
+            "Nobody with that e-mail address has an account. Pick someone from the suggestions."
+        )
     }
 
     def __init__(self, **kwargs: Any) -> None:
@@ -69,7 +71,7 @@ class TicketForm(forms.Form):
         min_value=1,
         max_value=2**31 - 1,  # a forged huge version is bad input, not "someone else changed it"
         widget=forms.HiddenInput,
-        error_messages={"required": "This form is out of date: reload the ticket."},
+        error_messages={"required": gettext_lazy("This form is out of date: reload the ticket.")},
     )
     seen = forms.IntegerField(
         required=False, min_value=0, max_value=2**63 - 1, widget=forms.HiddenInput
@@ -87,19 +89,23 @@ class UpdateForm(TicketForm):
     )
     # Optional: an update may be a status or a next step alone (the service refuses an
     # update with nothing in it, in the same words everywhere).
-    body = forms.CharField(label="Message", required=False, strip=False)
+    body = forms.CharField(label=gettext_lazy("Message"), required=False, strip=False)
     attachments = FilesField()
     once = OnceField()
-    status = forms.CharField(label="Status", required=False, max_length=30)
-    resolution = forms.CharField(label="Resolution", required=False, strip=False)
-    waiting_until = forms.DateField(label="Waiting until", required=False)
-    next_step = forms.CharField(label="Next step", required=False, max_length=2000, strip=False)
+    status = forms.CharField(label=gettext_lazy("Status"), required=False, max_length=30)
+    resolution = forms.CharField(label=gettext_lazy("Resolution"), required=False, strip=False)
+    waiting_until = forms.DateField(label=gettext_lazy("Waiting until"), required=False)
+    next_step = forms.CharField(
+        label=gettext_lazy("Next step"), required=False, max_length=2000, strip=False
+    )
     next_step_owner = forms.ChoiceField(
-        label="Who does the next step",
+        label=gettext_lazy("Who does the next step"),
         choices=[("", "—"), *NextStepOwner.choices],
         required=False,
     )
-    next_step_shared = forms.BooleanField(label="Share with the requester", required=False)
+    next_step_shared = forms.BooleanField(
+        label=gettext_lazy("Share with the requester"), required=False
+    )
 
     def message(self) -> MessagePart | None:
         """The words, or None when there are none (no text, no file)."""
@@ -141,7 +147,7 @@ class PriorityForm(TicketForm):
     impact = forms.ChoiceField(choices=Impact.choices)
     urgency = forms.ChoiceField(choices=Urgency.choices)
     override = forms.TypedChoiceField(
-        choices=[("", "As the matrix says"), *Priority.choices],
+        choices=[("", gettext_lazy("As the matrix says")), *Priority.choices],
         coerce=int,
         empty_value=None,
         required=False,
@@ -151,14 +157,17 @@ class PriorityForm(TicketForm):
 class TransferForm(TicketForm):
     working_unit = forms.ModelChoiceField(queryset=SupportUnit.objects.all())
     owning_unit = forms.ModelChoiceField(
-        queryset=SupportUnit.objects.all(), required=False, empty_label="Keep the owning unit"
+        queryset=SupportUnit.objects.all(),
+        required=False,
+        empty_label=gettext_lazy("Keep the owning unit"),
     )
     # Asked here, not by the service: other channels (bulk, API) may have none to give.
     handover = forms.CharField(
-        label="Handover note",
+        label=gettext_lazy("Handover note"),
         error_messages={
-            "required": "Write a handover note: what was done, and what the receiving unit "
-            "should do next."
+            "required": gettext_lazy(
+                "Write a handover note: what was done, and what the receiving unit should do next."
+            )
         },
     )
 
@@ -167,7 +176,8 @@ class TransferForm(TicketForm):
         if units is not None:  # render from a list already loaded: no query per select
             choices = [(u.pk, u.name) for u in units]
             self.fields["working_unit"].choices = choices  # type: ignore[attr-defined]
-            self.fields["owning_unit"].choices = [("", "Keep the owning unit"), *choices]  # type: ignore[attr-defined]
+            keep = ("", gettext("Keep the owning unit"))
+            self.fields["owning_unit"].choices = [keep, *choices]  # type: ignore[attr-defined]
 
 
 class TagsForm(TicketForm):
@@ -189,21 +199,22 @@ class UnwatchForm(TicketForm):
 class CannedReplyForm(forms.Form):
     """A canned reply's title and text (lengths are the service's to check)."""
 
-    title = forms.CharField(label="Title", max_length=1000)
-    body = forms.CharField(label="Text", strip=False)
+    title = forms.CharField(label=gettext_lazy("Title"), max_length=1000)
+    body = forms.CharField(label=gettext_lazy("Text"), strip=False)
 
 
 class NewCannedReplyForm(CannedReplyForm):
     """A new canned reply, and who may use it: only its author, or a unit they manage."""
 
     unit = forms.TypedChoiceField(
-        label="Who may use it", coerce=int, empty_value=None, required=False
+        label=gettext_lazy("Who may use it"), coerce=int, empty_value=None, required=False
     )
 
     def __init__(self, *args: Any, units: list[SupportUnit], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.units = {u.pk: u for u in units}
-        choices = [("", "Only me"), *((u.pk, f"Everyone in {u.name}") for u in units)]
+        everyone = gettext("Everyone in %(unit)s")
+        choices = [("", gettext("Only me")), *((u.pk, everyone % {"unit": u.name}) for u in units)]
         self.fields["unit"].choices = choices  # type: ignore[attr-defined]
 
     def chosen_unit(self) -> SupportUnit | None:
@@ -219,16 +230,18 @@ class EditCannedReplyForm(CannedReplyForm):
     updated_at = forms.CharField(
         widget=forms.HiddenInput,
         max_length=40,
-        error_messages={"required": "This form is out of date: reload the page."},
+        error_messages={"required": gettext_lazy("This form is out of date: reload the page.")},
     )
 
     def clean_updated_at(self) -> datetime:
         try:
             stamp = datetime.fromisoformat(self.cleaned_data["updated_at"])
         except ValueError:
-            raise forms.ValidationError("This form is out of date: reload the page.") from None
+            raise forms.ValidationError(
+                gettext("This form is out of date: reload the page.")
+            ) from None
         if stamp.tzinfo is None:
-            raise forms.ValidationError("This form is out of date: reload the page.")
+            raise forms.ValidationError(gettext("This form is out of date: reload the page."))
         return stamp
 
 
@@ -240,13 +253,15 @@ class LogCallForm(forms.Form):
     requester = PersonField(
         required=False,
         error_messages={
-            "invalid_choice": "Nobody with that e-mail address has an account. Pick someone "
-            "from the suggestions, or add them as a new person."
+            "invalid_choice": gettext_lazy(
+                "Nobody with that e-mail address has an account. Pick someone "
+                "from the suggestions, or add them as a new person."
+            )
         },
     )
     unit = forms.ModelChoiceField(queryset=SupportUnit.objects.none(), empty_label=None)
     channel = forms.ChoiceField(
-        choices=[(Channel.PHONE, "Phone"), (Channel.WALK_IN, "Walk-in")],
+        choices=[(Channel.PHONE, Channel.PHONE.label), (Channel.WALK_IN, Channel.WALK_IN.label)],
         initial=Channel.PHONE,
         widget=forms.RadioSelect,
     )
@@ -256,16 +271,22 @@ class LogCallForm(forms.Form):
     urgency = forms.ChoiceField(choices=Urgency.choices, initial=Urgency.MEDIUM)
     attachments = FilesField()
     once = OnceField()
-    assign_to_me = forms.BooleanField(required=False, initial=True, label="Assign to me")
-    solved = forms.BooleanField(required=False, label="Solved during the call")
+    assign_to_me = forms.BooleanField(
+        required=False, initial=True, label=gettext_lazy("Assign to me")
+    )
+    solved = forms.BooleanField(required=False, label=gettext_lazy("Solved during the call"))
     resolution = forms.CharField(
-        required=False, label="What you did", widget=forms.Textarea(attrs={"rows": 3})
+        required=False, label=gettext_lazy("What you did"), widget=forms.Textarea(attrs={"rows": 3})
     )
     # Someone who is not in Scotty yet (the service checks the values).
-    new_name = forms.CharField(required=False, max_length=1000, label="Their name")
-    new_email = forms.CharField(required=False, max_length=1000, label="Their e-mail")
+    new_name = forms.CharField(required=False, max_length=1000, label=gettext_lazy("Their name"))
+    new_email = forms.CharField(required=False, max_length=1000, label=gettext_lazy("Their e-mail"))
     new_department = forms.ModelChoiceField(
-        queryset=Department.objects.all(), required=False, label="Their department"
+        queryset=Department.objects.all(),
+        required=False,
+        label=gettext_lazy("Their department"),
+        # Django's own words, which its German catalogue does not have yet.
+        empty_label=gettext_lazy("- Select an option -"),
     )
 
     def __init__(self, *args: Any, units: list[SupportUnit], **kwargs: Any) -> None:
@@ -287,16 +308,20 @@ class LogCallForm(forms.Form):
             if data.get("requester"):
                 self.add_error(
                     "requester",
-                    f"You picked {data['requester']} and filled in a new person: clear one.",
+                    gettext("You picked %(name)s and filled in a new person: clear one.")
+                    % {"name": data["requester"]},
                 )
             else:  # what is in the picker was only a search that found nobody
                 self.errors.pop("requester", None)
         elif not data.get("requester") and "requester" not in self.errors:
-            self.add_error("requester", "Say who called: pick them, or add them as a new person.")
+            self.add_error(
+                "requester", gettext("Say who called: pick them, or add them as a new person.")
+            )
         if (data.get("resolution") or "").strip() and not data.get("solved"):
             # Words about a fix with the box unticked: ask, rather than guess either way.
             self.add_error(
-                "solved", "You wrote what you did: tick “Solved during the call”, or clear it."
+                "solved",
+                gettext("You wrote what you did: tick “Solved during the call”, or clear it."),
             )
         return data
 
@@ -312,9 +337,11 @@ class LogCallForm(forms.Form):
 class QueueFilterForm(forms.Form):
     """The filter bar above a queue (GET). Bad values are reported and ignored."""
 
-    status = forms.ChoiceField(choices=[("", "Any status"), *Status.choices], required=False)
+    status = forms.ChoiceField(
+        choices=[("", gettext_lazy("Any status")), *Status.choices], required=False
+    )
     priority = forms.TypedChoiceField(
-        choices=[("", "Any priority"), *Priority.choices],
+        choices=[("", gettext_lazy("Any priority")), *Priority.choices],
         coerce=int,
         empty_value=None,
         required=False,
@@ -336,7 +363,8 @@ class QueueFilterForm(forms.Form):
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["unit"].choices = [("", "Any unit"), *((u.pk, u.name) for u in units)]  # type: ignore[attr-defined]
+        any_unit = ("", gettext("Any unit"))
+        self.fields["unit"].choices = [any_unit, *((u.pk, u.name) for u in units)]  # type: ignore[attr-defined]
         self.fields["sort"].choices = [(s.value, SORT_LABELS[s]) for s in sorts]  # type: ignore[attr-defined]
 
     def filters(self) -> QueueFilters:
@@ -372,20 +400,22 @@ class ReferencesField(forms.MultipleChoiceField):
 
 
 class BulkAction(models.TextChoices):
-    TAKE = "take", "Take them"
-    ASSIGN = "assign", "Assign to…"
-    STATUS = "status", "Set status…"
-    PRIORITY = "priority", "Set priority…"
-    ADD_TAGS = "add_tags", "Add tags…"
-    REMOVE_TAGS = "remove_tags", "Remove tags…"
-    TRANSFER = "transfer", "Transfer to…"
+    TAKE = "take", gettext_lazy("Take them")
+    ASSIGN = "assign", gettext_lazy("Assign to…")
+    STATUS = "status", gettext_lazy("Set status…")
+    PRIORITY = "priority", gettext_lazy("Set priority…")
+    ADD_TAGS = "add_tags", gettext_lazy("Add tags…")
+    REMOVE_TAGS = "remove_tags", gettext_lazy("Remove tags…")
+    TRANSFER = "transfer", gettext_lazy("Transfer to…")
 
 
 class BulkForm(forms.Form):
     """The action bar of a queue: the ticked references, one action and what it needs.
     Whether each ticket may take the change is the services' to say (bulk_apply)."""
 
-    ticket = ReferencesField(error_messages={"required": "Tick at least one ticket first."})
+    ticket = ReferencesField(
+        error_messages={"required": gettext_lazy("Tick at least one ticket first.")}
+    )
     action = forms.ChoiceField(choices=BulkAction.choices)
     assignee = PersonField(required=False)
     status = forms.ChoiceField(
@@ -401,12 +431,12 @@ class BulkForm(forms.Form):
     next = forms.CharField(required=False, max_length=2000)
 
     _NEEDS = {
-        BulkAction.ASSIGN: ("assignee", "Say who should have them."),
-        BulkAction.STATUS: ("status", "Choose the status to set."),
-        BulkAction.PRIORITY: ("priority", "Choose the priority to set."),
-        BulkAction.ADD_TAGS: ("tags", "Type the tags to add."),
-        BulkAction.REMOVE_TAGS: ("tags", "Type the tags to remove."),
-        BulkAction.TRANSFER: ("unit", "Choose the unit to hand them to."),
+        BulkAction.ASSIGN: ("assignee", gettext_lazy("Say who should have them.")),
+        BulkAction.STATUS: ("status", gettext_lazy("Choose the status to set.")),
+        BulkAction.PRIORITY: ("priority", gettext_lazy("Choose the priority to set.")),
+        BulkAction.ADD_TAGS: ("tags", gettext_lazy("Type the tags to add.")),
+        BulkAction.REMOVE_TAGS: ("tags", gettext_lazy("Type the tags to remove.")),
+        BulkAction.TRANSFER: ("unit", gettext_lazy("Choose the unit to hand them to.")),
     }
 
     def __init__(self, *args: Any, units: list[SupportUnit], **kwargs: Any) -> None:
@@ -421,7 +451,7 @@ class BulkForm(forms.Form):
         data = super().clean() or {}
         need = self._NEEDS.get(data.get("action", ""))
         if need is not None and not data.get(need[0]) and need[0] not in self.errors:
-            self.add_error(need[0], need[1])
+            self.add_error(need[0], str(need[1]))
         return data
 
     def op(self, agent: Person) -> BulkOp:
@@ -451,15 +481,17 @@ class UnitSettingsForm(forms.Form):
         required=False, strip=False, widget=forms.Textarea({"rows": 3, "maxlength": 2000})
     )
     reopen_window_days = forms.IntegerField(
-        label="Reopen window (days)",
-        help_text="A requester's reply reopens a resolved ticket for this long; then it closes.",
+        label=gettext_lazy("Reopen window (days)"),
+        help_text=gettext_lazy(
+            "A requester's reply reopens a resolved ticket for this long; then it closes."
+        ),
         widget=forms.NumberInput({"min": 0, "max": 365}),
     )
     version = forms.IntegerField(
         min_value=1,
         max_value=2**31 - 1,
         widget=forms.HiddenInput,
-        error_messages={"required": "This form is out of date: reload the page."},
+        error_messages={"required": gettext_lazy("This form is out of date: reload the page.")},
     )
 
     def __init__(self, *args: Any, unit: SupportUnit, **kwargs: Any) -> None:
@@ -478,7 +510,7 @@ class UnitSettingsForm(forms.Form):
 class UnitMemberForm(forms.Form):
     """Someone to add to a unit, and as what; the service decides whether they may be."""
 
-    person = PersonField(label="Person")
+    person = PersonField(label=gettext_lazy("Person"))
     role = forms.ChoiceField(choices=UnitRole.choices, initial=UnitRole.AGENT)
 
     def __init__(self, *args: Any, unit: SupportUnit, **kwargs: Any) -> None:
@@ -491,7 +523,9 @@ class MemberForm(forms.Form):
 
     person = forms.ModelChoiceField(
         queryset=Person.objects.none(),
-        error_messages={"invalid_choice": "That person does not work for this unit (any more)."},
+        error_messages={
+            "invalid_choice": gettext_lazy("That person does not work for this unit (any more).")
+        },
     )
     role = forms.ChoiceField(choices=UnitRole.choices, required=False)
 

@@ -9,11 +9,12 @@ Fields a requester may not set (priority, impact, urgency, assignee, requester, 
 channel) are simply absent: a forged POST carrying them is ignored.
 """
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.conf import settings
 from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext_lazy, ngettext
 
 from scotty.accounts.selectors import units_for_requests
 from scotty.core.errors import DomainError, InvalidInput
@@ -21,8 +22,13 @@ from scotty.core.forms import FilesField, OnceField
 from scotty.tickets.services.attachments import ALLOWED_TYPES
 from scotty.tickets.services.validation import MAX_BODY, MAX_TITLE
 
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
-def _text(label: str, max_length: int, *, rows: int | None = None, **attrs: Any) -> forms.Field:
+
+def _text(
+    label: "StrOrPromise", max_length: int, *, rows: int | None = None, **attrs: Any
+) -> forms.Field:
     # Hints for the browser only; the service is the one that refuses.
     attrs = {"required": True, "maxlength": max_length, **attrs}
     widget = forms.Textarea({"rows": rows, **attrs}) if rows else forms.TextInput(attrs)
@@ -37,27 +43,30 @@ class _WithFiles(forms.Form):
         field = self.fields["attachments"]
         count = settings.SCOTTY_MAX_ATTACHMENTS_PER_MESSAGE
         size = filesizeformat(settings.SCOTTY_MAX_ATTACHMENT_BYTES)
-        field.help_text = (
-            f"Up to {count} files of at most {size} each: pictures, PDFs, "
-            "office documents, text files."
-        )
+        field.help_text = ngettext(
+            "Up to %(count)d file of at most %(size)s: pictures, PDFs, office documents, "
+            "text files.",
+            "Up to %(count)d files of at most %(size)s each: pictures, PDFs, office documents, "
+            "text files.",
+            count,
+        ) % {"count": count, "size": size}
         field.widget.attrs["accept"] = ",".join(sorted(ALLOWED_TYPES))
 
 
 class NewRequestForm(_WithFiles):
     unit = forms.ModelChoiceField(
-        label="Which team can help?",
+        label=gettext_lazy("Which team can help?"),
         queryset=units_for_requests(),
         empty_label=None,
         widget=forms.RadioSelect,
         error_messages={
-            "required": "Choose the team that should help you.",
-            "invalid_choice": "Choose a team from the list.",
+            "required": gettext_lazy("Choose the team that should help you."),
+            "invalid_choice": gettext_lazy("Choose a team from the list."),
         },
     )
-    title = _text("What do you need help with?", MAX_TITLE, autocomplete="off")
-    description = _text("Tell us more", MAX_BODY, rows=8)
-    attachments = FilesField(label="Screenshots or files (optional)")
+    title = _text(gettext_lazy("What do you need help with?"), MAX_TITLE, autocomplete="off")
+    description = _text(gettext_lazy("Tell us more"), MAX_BODY, rows=8)
+    attachments = FilesField(label=gettext_lazy("Screenshots or files (optional)"))
     once = OnceField()
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -69,13 +78,13 @@ class NewRequestForm(_WithFiles):
 
 
 class ReplyForm(_WithFiles):
-    body = _text("Your reply", MAX_BODY, rows=5)
-    attachments = FilesField(label="Add files (optional)")
+    body = _text(gettext_lazy("Your reply"), MAX_BODY, rows=5)
+    attachments = FilesField(label=gettext_lazy("Add files (optional)"))
     once = OnceField()
 
 
 class RejectForm(forms.Form):
-    reason = _text("What is still wrong?", MAX_BODY, rows=3)
+    reason = _text(gettext_lazy("What is still wrong?"), MAX_BODY, rows=3)
     once = OnceField()
 
 

@@ -6,12 +6,14 @@ rows already loaded, so it adds no queries.
 """
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from django.utils import timezone
-from django.utils.timesince import timesince
+from django.utils.functional import Promise
+from django.utils.translation import gettext, pgettext, pgettext_lazy
 
 from scotty.accounts.models import Person
+from scotty.core.timewords import time_ago
 from scotty.tickets import selectors, states, wording
 from scotty.tickets.models import (
     Attachment,
@@ -23,10 +25,17 @@ from scotty.tickets.models import (
 )
 from scotty.tickets.states import Status
 
-# Who does the next step, in the requester's words ("you" is decided per viewer).
-_OWNER_WORDS: dict[str, str] = {
-    NextStepOwner.DESK: "us",
-    NextStepOwner.THIRD_PARTY: "a third party",
+# Who does the next step, in the requester's words ("you" is decided per viewer): on its
+# own ("Who does it: us") and after the step ("(by us)"), which some languages inflect.
+_OWNER_WORDS: dict[str, tuple[Promise, Promise]] = {
+    NextStepOwner.DESK: (
+        pgettext_lazy("who does the next step", "us"),
+        pgettext_lazy("who does the next step", "(by us)"),
+    ),
+    NextStepOwner.THIRD_PARTY: (
+        pgettext_lazy("who does the next step", "a third party"),
+        pgettext_lazy("who does the next step", "(by a third party)"),
+    ),
 }
 
 
@@ -35,6 +44,7 @@ class NextStep:
     text: str
     who: str  # "you", "us", "a third party", or the requester's first name for a watcher
     yours: bool  # the person looking at it has to act
+    by: str = ""  # the same after the step, in brackets: "(by you)"
 
 
 def next_step(ticket: Ticket, viewer: Person) -> NextStep | None:
@@ -44,10 +54,13 @@ def next_step(ticket: Ticket, viewer: Person) -> NextStep | None:
         return None
     text, owner = shared
     if owner == NextStepOwner.REQUESTER:
-        yours = ticket.requester_id == viewer.pk
-        who = "you" if yours else ticket.requester.get_short_name()
-        return NextStep(text, who, yours)
-    return NextStep(text, _OWNER_WORDS.get(owner, ""), False)
+        if ticket.requester_id == viewer.pk:
+            you = pgettext("who does the next step", "you")
+            return NextStep(text, you, True, pgettext("who does the next step", "(by you)"))
+        name = ticket.requester.get_short_name()
+        return NextStep(text, name, False, gettext("(by %(name)s)") % {"name": name})
+    who, by = _OWNER_WORDS.get(owner, ("", ""))
+    return NextStep(text, str(who), False, str(by))
 
 
 @dataclass(frozen=True)
@@ -80,10 +93,7 @@ class Row:
     @property
     def updated(self) -> str:
         """Relative ("just now", "3 hours ago"): read faster than a date in a list."""
-        when = self.ticket.public_activity_at
-        if timezone.now() - when < timedelta(minutes=1):
-            return "just now"
-        return f"{timesince(when, depth=1)} ago"
+        return time_ago(self.ticket.public_activity_at)
 
 
 def rows(tickets: list[Ticket], viewer: Person) -> list[Row]:
@@ -96,7 +106,7 @@ def person_name(person: Person, ticket: Ticket, viewer: Person) -> str:
     """How a person is named: "You", the requester's full name, or an agent's first name
     (never an agent's full name or contact details)."""
     if person.pk == viewer.pk:
-        return "You"
+        return pgettext("author", "You")
     if person.pk == ticket.requester_id:
         return str(person)
     return person.get_short_name()
@@ -120,11 +130,13 @@ def _event_text(event: TicketEvent, who: str) -> str | None:
     if event.field == "next_step_owner":
         return None
     if event.field == "next_step":
-        return f"{who}: next step is “{event.new_value}”" if event.new_value else None
+        if not event.new_value:
+            return None
+        return gettext("%(who)s: next step is “%(step)s”") % {"who": who, "step": event.new_value}
     if event.kind == EventKind.CREATED:
         return None  # the description opens the conversation already
     if event.field == "resolution":
-        return f"{who} described what was done"
+        return gettext("%(who)s described what was done") % {"who": who}
     return wording.describe(event, for_requester=True)
 
 
@@ -144,7 +156,8 @@ def entry(event: TicketEvent, viewer: Person, openable: set[str]) -> Entry | Non
         if event.new_value not in openable:
             return None
         # Linked at the top of the page; here it says when.
-        return Entry(event.at, f"{who} opened a follow-up request, {event.new_value}")
+        opened = gettext("%(who)s opened a follow-up request, %(reference)s")
+        return Entry(event.at, opened % {"who": who, "reference": event.new_value})
     text = _event_text(event, who)
     return Entry(event.at, text) if text else None
 

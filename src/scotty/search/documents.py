@@ -1,8 +1,9 @@
 """A ticket's searchable words, read from its rows: what both index backends store.
 
 Four fields, ranked in this order: the title; the names (reference, requester's name and
-e-mail); the public text (description and public replies); internal notes, which only
-agents' searches look at. Read in bulk, so the rebuild and a single update share it.
+e-mail); the public text (description, public replies and the resolution, which the
+requester reads too); internal notes, which only agents' searches look at. Read in bulk,
+so the rebuild and a single update share it.
 """
 
 from collections import defaultdict
@@ -28,7 +29,7 @@ class Document:
 
 _TICKET_FIELDS = (
     "id", "reference", "title", "description", "requester__full_name", "requester__email",
-    "working_unit_id", "owning_unit_id", "version",
+    "working_unit_id", "owning_unit_id", "version", "resolution",
 )  # fmt: skip
 
 
@@ -50,12 +51,13 @@ def documents_for(tickets: Iterable[int] | tuple[int, int]) -> list[Document]:
         conversation[ticket_id].append((message_id, kind, body))
     found = []
     for values in rows.order_by("id").values_list(*_TICKET_FIELDS):
-        tid, reference, title, description, name, email, working, owning, version = values
+        tid, reference, title, description, name, email, working, owning, version, fix = values
         said = sorted(conversation.get(tid, ()))
         public = terms(description)
         notes: list[str] = []
         for _, kind, body in said:
             (notes if kind == MessageKind.NOTE else public).extend(terms(body))
+        public.extend(terms(fix))
         found.append(
             Document(
                 ticket_id=tid,

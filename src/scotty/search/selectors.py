@@ -18,6 +18,7 @@ from math import ceil
 
 from django.db.models import QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext, pgettext
 
 from scotty.accounts.models import Person, SupportUnit
 from scotty.search.backends import Scope, backend
@@ -27,7 +28,7 @@ from scotty.search.snippets import best_passage, highlight
 from scotty.tickets import states
 from scotty.tickets.models import Message, MessageKind, Ticket
 from scotty.tickets.queues import QueueFilters
-from scotty.tickets.queues import _filters_q as queue_filters_q  # the queues' own semantics
+from scotty.tickets.queues import filters_q as queue_filters_q  # the queues' own semantics
 from scotty.tickets.selectors import (
     desk_tickets,
     desk_units,
@@ -118,17 +119,17 @@ def _results(
         messages = messages.filter(kind=MessageKind.REPLY)
     said: dict[int, list[tuple[str, str]]] = {}
     for ticket_id, kind, body in messages.values_list("ticket_id", "kind", "body"):
-        source = "Internal note" if kind == MessageKind.NOTE else "Reply"
+        source = gettext("Internal note") if kind == MessageKind.NOTE else pgettext("noun", "Reply")
         said.setdefault(ticket_id, []).append((source, body))
     items = []
     for ticket_id, score in shown:
         ticket = rows.get(ticket_id)
         if ticket is None:
             continue
-        texts = [("Description", ticket.description), *said.get(ticket_id, [])]
+        texts = [(gettext("Description"), ticket.description), *said.get(ticket_id, [])]
         if as_agent:
             requester = ticket.requester
-            texts.append(("Requester", f"{requester.full_name} <{requester.email}>"))
+            texts.append((gettext("Requester"), f"{requester.full_name} <{requester.email}>"))
         source, passage = best_passage(texts, query)
         items.append(_row(ticket, query, source, passage, score, as_agent=as_agent))
     return tuple(items)

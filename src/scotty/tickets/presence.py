@@ -11,6 +11,13 @@ arriving at the same moment never overwrite each other, as they would in one sha
 dict (last writer wins: one of them vanishes, or a "typing" is lost, until the next
 poll). After that each agent writes only their own slot. One `get_many` reads the row.
 
+Who checks in is remembered too (`remember`, `remembered`): a poll reads the person's
+id from the session (itself read from the cache) and their names from here, so it needs
+no Person row. The session must carry the password hash the names were remembered with,
+and they last ACCESS_SECONDS, like the remembered permission: a person deactivated (or
+whose password changed) meanwhile sees who is on the tickets they had open (names only,
+no ticket content) for at most that long; their pages refuse them at once.
+
 Slots expire OPEN_SECONDS after the last check-in (a closed tab leaves by itself).
 "Typing" lasts TYPING_SECONDS after the last keystroke ping, "sent a reply" SENT_SECONDS.
 Each value carries its own end as well as the key's TTL, so an entry reads as gone at
@@ -25,7 +32,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.core.cache import cache
+from django.utils.crypto import constant_time_compare
 
+from scotty.accounts.languages import chosen_language
 from scotty.accounts.models import Person
 from scotty.tickets.models import MessageKind
 
@@ -35,7 +44,8 @@ SENT_SECONDS = 20
 # More agents on one ticket at once than this is a meeting, not a collision: the rest
 # still see who is here, they are just not shown themselves.
 SLOTS = 16
-# How long a poll trusts the permission check of an earlier one (see `allowed`).
+# How long a poll trusts the permission check of an earlier one (see `allowed`), and the
+# names of who checks in (see `remembered`).
 ACCESS_SECONDS = 300
 
 _REFERENCE = re.compile(r"^[A-Z]{2,6}-[0-9]{1,10}$")
@@ -52,6 +62,25 @@ class Presence:
     sent_reply: bool  # sent a public reply moments ago
 
 
+@dataclass(frozen=True)
+class Caller:
+    """An agent checking in, as `remembered` them: what presence needs of a Person."""
+
+    pk: int
+    name: str
+    short_name: str
+    language: str | None = None  # the one they chose; None: their browser's
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_short_name(self) -> str:
+        return self.short_name
+
+
+Agent = Person | Caller
+
+
 def _keys(ticket_id: int) -> list[str]:
     return [f"presence:{ticket_id}:{slot}" for slot in range(SLOTS)]
 
@@ -62,7 +91,7 @@ def _read(ticket_id: int) -> tuple[list[str], dict[str, Any]]:
 
 
 def _entry(
-    person: Person, old: dict[str, Any], *, now: float, typing: bool, kind: str, sent: bool
+    person: Agent, old: dict[str, Any], *, now: float, typing: bool, kind: str, sent: bool
 ) -> dict[str, Any]:
     entry = {
         "id": person.pk,
@@ -81,7 +110,7 @@ def _entry(
 
 def here(
     ticket_id: int,
-    person: Person,
+    person: Agent,
     *,
     typing: bool,
     kind: str = MessageKind.REPLY,
@@ -110,7 +139,7 @@ def here(
     return _others(found.values(), person, now)
 
 
-def others(ticket_id: int, person: Person) -> list[Presence]:
+def others(ticket_id: int, person: Agent) -> list[Presence]:
     """Who else has the ticket open right now (not `person`), by name; one cache read."""
     _, found = _read(ticket_id)
     return _others(found.values(), person, time.time())
@@ -120,7 +149,7 @@ def _holder(entry: Any) -> int | None:
     return entry.get("id") if isinstance(entry, dict) else None
 
 
-def _others(entries: Any, person: Person, now: float) -> list[Presence]:
+def _others(entries: Any, person: Agent, now: float) -> list[Presence]:
     by_person: dict[int, Presence] = {}
     for entry in entries:
         holder = _holder(entry)
@@ -150,7 +179,7 @@ def _access_key(person_id: int, reference: str) -> str | None:
     return f"presence-access:{person_id}:{reference}" if _REFERENCE.match(reference) else None
 
 
-def allow(person: Person, reference: str, ticket_id: int) -> None:
+def allow(person: Agent, reference: str, ticket_id: int) -> None:
     """Remember for ACCESS_SECONDS that `person` works the ticket `reference` (id
     `ticket_id`), so the polls that follow need no database to check it again. Call it
     only after the visibility rule said yes."""
@@ -159,7 +188,7 @@ def allow(person: Person, reference: str, ticket_id: int) -> None:
         cache.set(key, (ticket_id, time.time() + ACCESS_SECONDS), ACCESS_SECONDS)
 
 
-def allowed(person: Person, reference: str) -> int | None:
+def allowed(person: Agent, reference: str) -> int | None:
     """The ticket id if a check of the last ACCESS_SECONDS let `person` work the ticket
     `reference`; None: ask the visibility rule (and `allow` again).
 
@@ -172,3 +201,32 @@ def allowed(person: Person, reference: str) -> int | None:
         return None
     ticket_id, until = found
     return ticket_id if until > time.time() else None
+
+
+def _caller_key(person_id: int) -> str:
+    return f"presence-caller:{person_id}"
+
+
+def remember(person: Person) -> None:
+    """Remember for ACCESS_SECONDS who `person` is, so their polls need no Person row.
+    Call it only for an active agent just loaded from the database."""
+    entry = {
+        "name": str(person),
+        "short": person.get_short_name(),
+        "auth": person.get_session_auth_hash(),
+        "language": chosen_language(person),
+        "until": time.time() + ACCESS_SECONDS,
+    }
+    cache.set(_caller_key(person.pk), entry, ACCESS_SECONDS)
+
+
+def remembered(person_id: int, session_auth_hash: str) -> Caller | None:
+    """The agent `person_id` as `remember` kept them, if their session still belongs to
+    the password it was signed in with (`session_auth_hash`, from the session) and the
+    ACCESS_SECONDS have not passed; None: load the person from the database."""
+    found = cache.get(_caller_key(person_id))
+    if not isinstance(found, dict) or found.get("until", 0.0) <= time.time():
+        return None
+    if not session_auth_hash or not constant_time_compare(found["auth"], session_auth_hash):
+        return None
+    return Caller(person_id, found["name"], found["short"], found.get("language"))

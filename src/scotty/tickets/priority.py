@@ -1,27 +1,28 @@
 """Priority from impact x urgency: the ITIL matrix. An agent may override the result."""
 
 from django.db import models
+from django.utils.translation import gettext_lazy, pgettext_lazy
 
 
 class Impact(models.TextChoices):
-    HIGH = "high", "High: many people or a critical service"
-    MEDIUM = "medium", "Medium: a team or an important function"
-    LOW = "low", "Low: one person"
+    HIGH = "high", gettext_lazy("High: many people or a critical service")
+    MEDIUM = "medium", gettext_lazy("Medium: a team or an important function")
+    LOW = "low", gettext_lazy("Low: one person")
 
 
 class Urgency(models.TextChoices):
-    HIGH = "high", "High: work has stopped"
-    MEDIUM = "medium", "Medium: work is hampered"
-    LOW = "low", "Low: it can wait"
+    HIGH = "high", gettext_lazy("High: work has stopped")
+    MEDIUM = "medium", gettext_lazy("Medium: work is hampered")
+    LOW = "low", gettext_lazy("Low: it can wait")
 
 
 class Priority(models.IntegerChoices):
     # Lower number = more pressing, so queues sort ascending on an index.
-    CRITICAL = 1, "P1 Critical"
-    HIGH = 2, "P2 High"
-    MEDIUM = 3, "P3 Medium"
-    LOW = 4, "P4 Low"
-    PLANNING = 5, "P5 Planning"
+    CRITICAL = 1, pgettext_lazy("priority", "P1 Critical")
+    HIGH = 2, pgettext_lazy("priority", "P2 High")
+    MEDIUM = 3, pgettext_lazy("priority", "P3 Medium")
+    LOW = 4, pgettext_lazy("priority", "P4 Low")
+    PLANNING = 5, pgettext_lazy("priority", "P5 Planning")
 
 
 _RANK = {"high": 0, "medium": 1, "low": 2}

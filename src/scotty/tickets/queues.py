@@ -14,12 +14,17 @@ come, or the requester had the last word since), and what is still waiting on so
 else. Every row says whether it is unread for the person (`selectors.with_unread`).
 """
 
+import re
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from enum import StrEnum
+from typing import Any
 
-from django.db.models import F, Q, QuerySet
+from django.db import connections
+from django.db.models import F, Lookup, Q, QuerySet
 from django.utils import timezone
+from django.utils.functional import Promise, lazy
+from django.utils.translation import gettext, gettext_lazy, ngettext, pgettext_lazy
 
 from scotty.accounts.models import Person
 from scotty.core.errors import NotFound
@@ -42,10 +47,10 @@ class Sort(StrEnum):
 
 
 SORT_LABELS = {
-    Sort.PRIORITY: "Priority, then oldest",
-    Sort.NEWEST: "Newest first",
-    Sort.OLDEST: "Oldest first",
-    Sort.RECENTLY_RESOLVED: "Latest resolved first",
+    Sort.PRIORITY: gettext_lazy("Priority, then oldest"),
+    Sort.NEWEST: gettext_lazy("Newest first"),
+    Sort.OLDEST: gettext_lazy("Oldest first"),
+    Sort.RECENTLY_RESOLVED: gettext_lazy("Latest resolved first"),
 }
 
 # Each sort is a list of (field, descending); the last key is always the unique id, so
@@ -61,8 +66,8 @@ _SORT_KEYS: dict[Sort, tuple[tuple[str, bool], ...]] = {
 @dataclass(frozen=True)
 class Queue:
     slug: str
-    title: str
-    description: str
+    title: str | Promise  # lazy: each reader's language
+    description: str | Promise
     sorts: tuple[Sort, ...] = (Sort.PRIORITY, Sort.NEWEST, Sort.OLDEST)
     listed: bool = True  # in the desk's queue list; False: reached from "Work on now"
     assigned_to_me: bool = False  # every row is the agent's own: no assignee column
@@ -72,35 +77,62 @@ class Queue:
         return self.sorts[0]
 
 
+def _recently_resolved() -> str:
+    return ngettext(
+        "Resolved by your units in the last %(count)d day.",
+        "Resolved by your units in the last %(count)d days.",
+        RECENT_DAYS,
+    ) % {"count": RECENT_DAYS}
+
+
 QUEUES: tuple[Queue, ...] = (
     Queue(
         "needs-action",
-        "Needs my action",
-        "Your new and open tickets, and your waiting ones whose follow-up date has come "
-        "or whose requester answered.",
+        gettext_lazy("Needs my action"),
+        gettext_lazy(
+            "Your new and open tickets, and your waiting ones whose follow-up date has come "
+            "or whose requester answered."
+        ),
         listed=False,  # "Work on now" shows it first, with its count
         assigned_to_me=True,
     ),
-    Queue("mine", "My tickets", "Open tickets assigned to you.", assigned_to_me=True),
-    Queue("unassigned", "Unassigned", "Open tickets of your units that nobody has taken."),
-    Queue("open", "All open", "Every open ticket your units are working."),
-    Queue("waiting", "Waiting", "Waiting on the requester or on a third party."),
+    Queue(
+        "mine",
+        gettext_lazy("My tickets"),
+        gettext_lazy("Open tickets assigned to you."),
+        assigned_to_me=True,
+    ),
+    Queue(
+        "unassigned",
+        gettext_lazy("Unassigned"),
+        gettext_lazy("Open tickets of your units that nobody has taken."),
+    ),
+    Queue(
+        "open", gettext_lazy("All open"), gettext_lazy("Every open ticket your units are working.")
+    ),
+    Queue(
+        "waiting",
+        pgettext_lazy("queue", "Waiting"),
+        gettext_lazy("Waiting on the requester or on a third party."),
+    ),
     Queue(
         "resolved",
-        "Recently resolved",
-        f"Resolved by your units in the last {RECENT_DAYS} days.",
+        gettext_lazy("Recently resolved"),
+        lazy(_recently_resolved, str)(),
         (Sort.RECENTLY_RESOLVED, Sort.PRIORITY, Sort.NEWEST, Sort.OLDEST),
     ),
     Queue(
         "handed-off",
-        "Handed to other units",
-        "Open tickets your units own that another unit is working: follow them up.",
+        gettext_lazy("Handed to other units"),
+        gettext_lazy("Open tickets your units own that another unit is working: follow them up."),
     ),
     Queue(
         "my-waiting",
-        "My waiting tickets",
-        "Your tickets waiting on the requester or a third party, until their follow-up "
-        "date or an answer from the requester.",
+        gettext_lazy("My waiting tickets"),
+        gettext_lazy(
+            "Your tickets waiting on the requester or a third party, until their follow-up "
+            "date or an answer from the requester."
+        ),
         listed=False,
         assigned_to_me=True,
     ),
@@ -113,7 +145,7 @@ def queue(slug: str) -> Queue:
     try:
         return _BY_SLUG[slug]
     except KeyError:
-        raise NotFound("No such queue.") from None
+        raise NotFound(gettext("No such queue.")) from None
 
 
 @dataclass(frozen=True)
@@ -136,6 +168,28 @@ def _worked_by(units: list[int] | None) -> Q:
 
 _WAITING = sorted(WAITING_STATUSES)  # sorted: the same SQL as the partial index's condition
 _ACTIVE = [Status.NEW, Status.OPEN]
+_CODE = re.compile(r"^[a-z_]+$")
+
+
+class _InCodes(Lookup):
+    """`column IN ('a', 'b')` with the codes written into the SQL, not bound. SQLite uses
+    a partial index only when the query carries the index's condition, and it matches
+    `IN (?, ?)` with bound values to none: the waiting queues read q_unit_status and
+    every row instead of their partial indexes (2 ms against 0.2 ms per count at 100k
+    tickets). For fixed codes of ours only (statuses), never for anyone's input."""
+
+    lookup_name = "in_codes"
+    prepare_rhs = False
+
+    def as_sql(self, compiler: Any, connection: Any) -> Any:
+        lhs, params = self.process_lhs(compiler, connection)
+        if not all(_CODE.match(code) for code in self.rhs):
+            raise ValueError(f"Not codes: {self.rhs!r}")
+        return f"{lhs} IN ({', '.join(repr(str(code)) for code in self.rhs)})", params
+
+
+def _waiting() -> Q:
+    return Q(_InCodes(F("status"), _WAITING))
 
 
 def _came_back() -> Q:
@@ -159,17 +213,17 @@ def _queue_q(slug: str, person: Person) -> Q:
     if slug == "mine":
         return _mine(person, units)
     if slug == "needs-action":  # an index range on q_assignee_open, the rest filters it
-        back = Q(status__in=_WAITING) & _came_back()
+        back = _waiting() & _came_back()
         return _mine(person, units) & (Q(status__in=_ACTIVE) | back)
     if slug == "my-waiting":  # the partial index q_assignee_waiting holds exactly these
-        return _mine(person, units) & Q(status__in=_WAITING) & ~_came_back()
+        return _mine(person, units) & _waiting() & ~_came_back()
     if slug == "unassigned":
         return _worked_by(units) & Q(is_open=True, assignee__isnull=True)
     if slug == "open":
         return _worked_by(units) & Q(is_open=True)
     if slug == "waiting":
         # is_open is implied; spelled out, SQLite walks q_unit_waiting in order.
-        return _worked_by(units) & Q(is_open=True, status__in=_WAITING)
+        return _worked_by(units) & Q(is_open=True) & _waiting()
     if slug == "resolved":
         since = timezone.now() - timedelta(days=RECENT_DAYS)
         return _worked_by(units) & Q(resolved_at__gte=since)
@@ -181,7 +235,8 @@ def _queue_q(slug: str, person: Person) -> Q:
     return away & Q(owning_unit_id__in=units) & ~Q(working_unit_id__in=units)
 
 
-def _filters_q(filters: QueueFilters) -> Q:
+def filters_q(filters: QueueFilters) -> Q:
+    """The condition of the filters an agent chose (the desk search narrows by it too)."""
     q = Q()
     if filters.status:
         q &= Q(status=filters.status)
@@ -213,7 +268,7 @@ def queue_tickets(
     counted row to check the owning unit, which the queue indexes do not hold.
     """
     queue(slug)
-    q = _queue_q(slug, person) & _filters_q(filters or QueueFilters())
+    q = _queue_q(slug, person) & filters_q(filters or QueueFilters())
     return Ticket.objects.filter(q)
 
 
@@ -332,9 +387,31 @@ def queue_count(person: Person, slug: str, *, cap: int | None = None) -> QueueCo
     return QueueCount(queue(slug), min(n, cap), n > cap)
 
 
-def queue_counts(person: Person, *, cap: int | None = None) -> list[QueueCount]:
-    """The capped count of each queue in the desk's list (one query each)."""
-    return [queue_count(person, q.slug, cap=cap) for q in QUEUES if q.listed]
+def queue_counts(
+    person: Person, *, cap: int | None = None, also: tuple[str, ...] = ()
+) -> list[QueueCount]:
+    """The capped count of each queue in the desk's list, then of the queues named in
+    `also`, in ONE query: each count is its own capped subquery (as `queue_count`'s),
+    side by side in one SELECT, so a desk page pays one round trip and one plan for
+    all of them, and they are counted at the same moment. Raises NotFound for an
+    unknown slug in `also`."""
+    cap = cap or COUNT_CAP
+    slugs = [q.slug for q in QUEUES if q.listed] + [queue(slug).slug for slug in also]
+    parts: list[str] = []
+    params: list[Any] = []
+    for slug in slugs:
+        # The ORM writes each count's SQL, with the queue's own condition; only the
+        # SELECT that puts them side by side is written here.
+        sql, values = queue_tickets(person, slug).values("id")[: cap + 1].query.sql_with_params()
+        parts.append(f"(SELECT COUNT(*) FROM ({sql}) AS counted)")  # noqa: S608 (ORM's SQL, values apart)
+        params.extend(values)
+    with connections[Ticket.objects.db].cursor() as cursor:
+        cursor.execute(f"SELECT {', '.join(parts)}", params)
+        counted = cursor.fetchone()
+    return [
+        QueueCount(queue(slug), min(n, cap), n > cap)
+        for slug, n in zip(slugs, counted, strict=True)
+    ]
 
 
 def my_waiting_count(person: Person, mine: QueueCount, needs: QueueCount) -> QueueCount:

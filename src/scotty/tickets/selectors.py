@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.utils.translation import gettext
 
 from scotty.accounts.models import Person
 from scotty.accounts.selectors import unit_ids_of
@@ -29,8 +30,12 @@ _WATCHED = Ticket.watchers.through
 
 
 def _participant_q(person: Person) -> Q:
+    # Filed UNION watched: two index lookups, then the few tickets by id. Written as
+    # "requester = me OR id IN (watched)" the OR kept PostgreSQL from using either index
+    # and it read every ticket (the portal's search and list: 60-200 ms at 1M tickets).
+    filed = Ticket.objects.filter(requester_id=person.pk).values("id")
     watched = _WATCHED.objects.filter(person_id=person.pk).values("ticket_id")
-    return Q(requester_id=person.pk) | Q(id__in=watched)
+    return Q(id__in=filed.union(watched))
 
 
 def _unit_q(person: Person) -> Q:
@@ -110,10 +115,14 @@ def access_ticket(person: Person, reference: str) -> TicketAccess:
     """The ticket with this reference if the person may see it; NotFound otherwise.
 
     Never says "forbidden": a guessed reference must not reveal that a ticket exists.
+    The rule is `visible_tickets`'s, checked on the one row the reference names (an
+    agent of its units, or its requester, or a watcher: one query more for those only),
+    rather than compiled into the lookup: with the rule's UNION and five joins, compiling
+    the query cost more than running it, on every ticket page and every write.
     """
-    ticket = _by_reference(visible_tickets(person), reference)
-    if ticket is None:
-        raise NotFound("No such ticket, or you may not see it.")
+    ticket = _by_reference(Ticket.objects.all(), reference)
+    if ticket is None or not (can_work(person, ticket) or is_participant(person, ticket)):
+        raise NotFound(gettext("No such ticket, or you may not see it."))
     return TicketAccess(ticket, can_work(person, ticket))
 
 
@@ -123,9 +132,9 @@ def access_as_requester(person: Person, reference: str) -> TicketAccess:
     The portal uses this even for agents: an agent looking at their own request in the
     portal sees what any requester sees, never notes or desk-only fields.
     """
-    ticket = _by_reference(requester_tickets(person), reference)
-    if ticket is None or not person.is_active:
-        raise NotFound("No such request, or you may not see it.")
+    ticket = _by_reference(Ticket.objects.all(), reference)  # the rule on its row, as above
+    if ticket is None or not is_participant(person, ticket):
+        raise NotFound(gettext("No such request, or you may not see it."))
     return TicketAccess(ticket, as_agent=False)
 
 
@@ -181,9 +190,9 @@ def access_attachment(person: Person, attachment_id: int) -> Attachment:
         .first()
     )
     if attachment is None:
-        raise NotFound("No such file, or you may not see it.")
+        raise NotFound(gettext("No such file, or you may not see it."))
     if attachment.is_internal and not can_work(person, attachment.ticket):
-        raise NotFound("No such file, or you may not see it.")
+        raise NotFound(gettext("No such file, or you may not see it."))
     return attachment
 
 

@@ -9,15 +9,27 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from django.db import models
+from django.utils.functional import Promise
+from django.utils.translation import gettext, gettext_lazy, pgettext_lazy
 
 
 class Status(models.TextChoices):
-    NEW = "new", "New"  # filed, nobody from the desk has touched it yet
-    OPEN = "open", "Open"  # being worked by the desk
-    WAITING_ON_REQUESTER = "waiting_requester", "Waiting on requester"  # we asked them something
-    WAITING_ON_THIRD_PARTY = "waiting_third_party", "Waiting on third party"  # vendor, other org
-    RESOLVED = "resolved", "Resolved"  # the desk believes it is fixed; requester may reopen
-    CLOSED = "closed", "Closed"  # final; a reply starts a linked follow-up
+    # filed, nobody from the desk has touched it yet
+    NEW = "new", pgettext_lazy("ticket status", "New")
+    OPEN = "open", pgettext_lazy("ticket status", "Open")  # being worked by the desk
+    # we asked them something
+    WAITING_ON_REQUESTER = (
+        "waiting_requester",
+        pgettext_lazy("ticket status", "Waiting on requester"),
+    )
+    # vendor, other org
+    WAITING_ON_THIRD_PARTY = (
+        "waiting_third_party",
+        pgettext_lazy("ticket status", "Waiting on third party"),
+    )
+    # the desk believes it is fixed; requester may reopen
+    RESOLVED = "resolved", pgettext_lazy("ticket status", "Resolved")
+    CLOSED = "closed", pgettext_lazy("ticket status", "Closed")  # final; a reply starts a follow-up
 
 
 class ClockType(StrEnum):
@@ -32,18 +44,34 @@ class ClockType(StrEnum):
 class StatusInfo:
     clock: ClockType
     is_open: bool
-    requester_wording: str
+    requester_wording: Promise  # lazy: read in the reader's language
 
 
 STATUS_INFO: dict[str, StatusInfo] = {
-    Status.NEW: StatusInfo(ClockType.RUNNING, True, "Received: we will look at it soon"),
-    Status.OPEN: StatusInfo(ClockType.RUNNING, True, "We are working on it"),
-    Status.WAITING_ON_REQUESTER: StatusInfo(ClockType.PAUSED, True, "We need something from you"),
-    Status.WAITING_ON_THIRD_PARTY: StatusInfo(
-        ClockType.PAUSED, True, "We are waiting on a supplier or another team"
+    Status.NEW: StatusInfo(
+        ClockType.RUNNING,
+        True,
+        pgettext_lazy("requester status", "Received: we will look at it soon"),
     ),
-    Status.RESOLVED: StatusInfo(ClockType.STOPPED, False, "Resolved: please confirm it works"),
-    Status.CLOSED: StatusInfo(ClockType.STOPPED, False, "Closed"),
+    Status.OPEN: StatusInfo(
+        ClockType.RUNNING, True, pgettext_lazy("requester status", "We are working on it")
+    ),
+    Status.WAITING_ON_REQUESTER: StatusInfo(
+        ClockType.PAUSED, True, pgettext_lazy("requester status", "We need something from you")
+    ),
+    Status.WAITING_ON_THIRD_PARTY: StatusInfo(
+        ClockType.PAUSED,
+        True,
+        pgettext_lazy("requester status", "We are waiting on a supplier or another team"),
+    ),
+    Status.RESOLVED: StatusInfo(
+        ClockType.STOPPED,
+        False,
+        pgettext_lazy("requester status", "Resolved: please confirm it works"),
+    ),
+    Status.CLOSED: StatusInfo(
+        ClockType.STOPPED, False, pgettext_lazy("requester status", "Closed")
+    ),
 }
 
 OPEN_STATUSES = frozenset(s for s, info in STATUS_INFO.items() if info.is_open)
@@ -74,7 +102,7 @@ def label(status: str) -> str:
 
 def requester_wording(status: str) -> str:
     """The requester's wording for a status ("We need something from you")."""
-    return STATUS_INFO[status].requester_wording
+    return str(STATUS_INFO[status].requester_wording)
 
 
 def is_open(status: str) -> bool:
@@ -92,16 +120,38 @@ def can_move(current: str, target: str) -> bool:
 
 # Every change refused on a closed ticket says this. Only agents meet it: a requester's
 # words after the close become a follow-up instead (services.conversation).
-CLOSED_IS_FINAL = (
+CLOSED_IS_FINAL = gettext_lazy(
     "This ticket is closed, so it can no longer be changed. If more needs doing, open a "
     "new ticket for the requester; an internal note can still be added here."
 )
+
+# A status inside a sentence ("already resolved"); the German sentences quote the name.
+_IN_SENTENCE: dict[str, Promise] = {
+    Status.NEW: pgettext_lazy("ticket status, inside a sentence", "new"),
+    Status.OPEN: pgettext_lazy("ticket status, inside a sentence", "open"),
+    Status.WAITING_ON_REQUESTER: pgettext_lazy(
+        "ticket status, inside a sentence", "waiting on requester"
+    ),
+    Status.WAITING_ON_THIRD_PARTY: pgettext_lazy(
+        "ticket status, inside a sentence", "waiting on third party"
+    ),
+    Status.RESOLVED: pgettext_lazy("ticket status, inside a sentence", "resolved"),
+    Status.CLOSED: pgettext_lazy("ticket status, inside a sentence", "closed"),
+}
 
 
 def refusal(current: str, target: str) -> str:
     """The message shown when a move is not allowed."""
     if current == Status.CLOSED:
-        return CLOSED_IS_FINAL
+        return str(CLOSED_IS_FINAL)
     if current == target:
-        return f"The ticket is already {label(current).lower()}."
-    return f"A ticket that is {label(current).lower()} cannot be moved to {label(target).lower()}."
+        return gettext("The ticket is already %(status)s.") % {"status": in_sentence(current)}
+    return gettext("A ticket that is %(current)s cannot be moved to %(target)s.") % {
+        "current": in_sentence(current),
+        "target": in_sentence(target),
+    }
+
+
+def in_sentence(status: str) -> str:
+    """The agents' wording for a status inside a sentence ("is now waiting on requester")."""
+    return str(_IN_SENTENCE[status])

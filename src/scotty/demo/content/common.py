@@ -64,6 +64,13 @@ REMINDERS = (
     "A gentle reminder about our question below. Without it we cannot continue.",
 )
 
+# The requester asks after a ticket the desk has not answered yet (the last word is theirs).
+REQUESTER_CHASERS = (
+    "Is there any news on this? It is starting to hold up my work.",
+    "Just following up: could someone tell me where this stands?",
+    "Any update? I need this sorted before the end of the week if at all possible.",
+)
+
 # Vendor or other team involvement, any unit.
 THIRD_PARTY_NOTES = (
     "Opened case {case} with the supplier; they promised an answer within two working days.",

@@ -1,30 +1,19 @@
 """Small display helpers for desk templates."""
 
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from django import template
-from django.utils import timezone
-from django.utils.timesince import timesince
 
 from scotty.accounts.selectors import manages_any_unit
+from scotty.core.timewords import time_ago
 
 register = template.Library()
 
 
 @register.filter
-def age(moment: datetime | None) -> str:
-    """How long ago, in its largest unit only ("3 weeks"): a queue column has little room."""
-    return timesince(moment, depth=1) if moment else ""
-
-
-@register.filter
 def ago(moment: datetime | None) -> str:
     """ "just now" or "3 minutes ago": how fresh a message is that the agent has not read."""
-    if moment is None:
-        return ""
-    if timezone.now() - moment < timedelta(minutes=1):
-        return "just now"
-    return f"{timesince(moment, depth=2)} ago"
+    return time_ago(moment, depth=2) if moment else ""
 
 
 @register.simple_tag(takes_context=True)

@@ -15,11 +15,12 @@ from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 from django_htmx.http import HttpResponseClientRedirect, trigger_client_event
 
 from scotty.accounts.models import Person
-from scotty.core.errors import Conflict, DomainError
+from scotty.core.errors import Conflict, DomainError, InvalidInput
 from scotty.core.http import status_for
 from scotty.core.once import once
 from scotty.core.uploads import refuse_skipped_files
@@ -40,17 +41,27 @@ def _refused(
 ) -> HttpResponse:
     access = agent_access(request, reference)  # reloaded: show the ticket as it is now
     changes = error.changes if isinstance(error, Conflict) else []
-    problem = Problem(form, error.message, changes, request.POST)
+    field = error.field if isinstance(error, InvalidInput) else None
+    beside = ((field, error.message),) if field else ()
+    problem = Problem(form, error.message, changes, request.POST, field_errors=beside)
     return render_ticket(request, access, status=status, problem=problem)
 
 
 def _done(
-    request: DeskRequest, reference: str, notice: str, *, form: str, kind: str | None = None
+    request: DeskRequest, ticket: Ticket, notice: str, *, form: str, kind: str | None = None
 ) -> HttpResponse:
+    reference = ticket.reference
     try:
-        access = agent_access(request, reference)
+        if not wants_fragment(request):
+            # A plain POST goes back to the page: whether the agent still works the
+            # ticket is read from it as the write left it (units in memory), no query.
+            if not selectors.can_work(request.user, ticket):
+                raise Http404
+        else:
+            access = agent_access(request, reference)
     except Http404:  # handed to units the agent does not work for: nothing left to show
-        messages.success(request, f"{notice} {reference} has left your units.")
+        left = gettext("%(reference)s has left your units.") % {"reference": reference}
+        messages.success(request, f"{notice} {left}")
         home = reverse("desk:home")
         return HttpResponseClientRedirect(home) if request.htmx else redirect(home)
     if not wants_fragment(request):
@@ -64,8 +75,11 @@ def _done(
 def _first_error(form: Any) -> str:
     name, errors = next(iter(form.errors.items()))
     if name in form.fields and name not in ("version", "seen"):
-        return f"Nothing was saved. {form[name].label}: {errors[0]}"
-    return f"Nothing was saved. {errors[0]}"
+        return gettext("Nothing was saved. %(field)s: %(error)s") % {
+            "field": form[name].label,
+            "error": errors[0],
+        }
+    return gettext("Nothing was saved. %(error)s") % {"error": errors[0]}
 
 
 def _held(request: DeskRequest, access: TicketAccess, form_name: str, form: Any) -> Problem | None:
@@ -87,7 +101,8 @@ def _held(request: DeskRequest, access: TicketAccess, form_name: str, form: Any)
     who = ", ".join(dict.fromkeys(str(m.author) for m in arrived))
     return Problem(
         form_name,
-        f"Not done yet: {who} wrote since you opened this ticket. Read it first.",
+        gettext("Not done yet: %(who)s wrote since you opened this ticket. Read it first.")
+        % {"who": who},
         data=request.POST,
         arrived=arrived,
         resend=[*resend, ("seen", latest)],
@@ -105,7 +120,8 @@ def act(request: DeskRequest, reference: str, form_name: str, perform: Perform) 
     kwargs = {"auto_id": f"{form_name}-%s"}
     form = FORMS[form_name](request.POST, request.FILES, **kwargs)  # type: ignore[arg-type]
     if not form.is_valid() or not refuse_skipped_files(request, form):
-        problem = Problem(form_name, _first_error(form), [], request.POST)
+        beside = tuple((name, str(e)) for name, errors in form.errors.items() for e in errors)
+        problem = Problem(form_name, _first_error(form), [], request.POST, field_errors=beside)
         return render_ticket(request, access, status=400, problem=problem)
     held = _held(request, access, form_name, form)
     if held is not None:
@@ -118,7 +134,7 @@ def act(request: DeskRequest, reference: str, form_name: str, perform: Perform) 
     except DomainError as error:
         return _refused(request, access.ticket.reference, form_name, error, status_for(error))
     kind = form.cleaned_data.get("kind")
-    return _done(request, access.ticket.reference, done["notice"], form=form_name, kind=kind)
+    return _done(request, access.ticket, done["notice"], form=form_name, kind=kind)
 
 
 def _update(ticket: Ticket, agent: Person, data: dict[str, Any], form: UpdateForm) -> str:
@@ -142,27 +158,42 @@ def update_notice(outcome: services.UpdateOutcome) -> str:
         # Not "sent": e-mail notifications arrive with the e-mail issue; today they read
         # it online.
         told.append(
-            "Internal note added."
+            gettext("Internal note added.")
             if outcome.message.is_internal
-            else f"Reply added for {outcome.ticket.requester}."
+            else gettext("Reply added for %(name)s.") % {"name": outcome.ticket.requester}
         )
     ticket, changed = outcome.ticket, outcome.changed
     if outcome.message is None and not changed:  # an agent's own request, long closed
-        return f"Your words opened follow-up {ticket.reference}."
-    until = f" until {moment(ticket.waiting_until)}" if ticket.waiting_until else ""
+        return gettext("Your words opened follow-up %(reference)s.") % {
+            "reference": ticket.reference
+        }
+    when = moment(ticket.waiting_until) if ticket.waiting_until else ""
+    status = states.in_sentence(ticket.status)
     if "status" in changed:
-        told.append(f"Status is now {states.label(ticket.status).lower()}{until}.")
+        told.append(
+            gettext("Status is now %(status)s until %(when)s.") % {"status": status, "when": when}
+            if when
+            else gettext("Status is now %(status)s.") % {"status": status}
+        )
     elif "waiting_until" in changed:
-        told.append(f"Waiting{until}." if until else "Waiting with no date now.")
+        told.append(
+            gettext("Waiting until %(when)s.") % {"when": when}
+            if when
+            else gettext("Waiting with no date now.")
+        )
     if changed & {"next_step", "next_step_owner", "next_step_shared"}:
-        told.append("Next step saved." if ticket.next_step else "Next step cleared.")
+        told.append(
+            gettext("Next step saved.") if ticket.next_step else gettext("Next step cleared.")
+        )
     return " ".join(told)
 
 
 def _assign(ticket: Ticket, agent: Person, data: dict[str, Any], _: Any) -> str:
     who = data["assignee"]
     services.assign(ticket, actor=agent, assignee=who, expected_version=data["version"])
-    return f"Assigned to {who}." if who else "Nobody is assigned now."
+    if who:
+        return gettext("Assigned to %(name)s.") % {"name": who}
+    return gettext("Nobody is assigned now.")
 
 
 def _priority(ticket: Ticket, agent: Person, data: dict[str, Any], _: Any) -> str:
@@ -174,7 +205,7 @@ def _priority(ticket: Ticket, agent: Person, data: dict[str, Any], _: Any) -> st
         override=data["override"],
         expected_version=data["version"],
     )
-    return f"Priority is now {ticket.get_priority_display()}."
+    return gettext("Priority is now %(priority)s.") % {"priority": ticket.get_priority_display()}
 
 
 def _transfer(ticket: Ticket, agent: Person, data: dict[str, Any], _: Any) -> str:
@@ -186,24 +217,24 @@ def _transfer(ticket: Ticket, agent: Person, data: dict[str, Any], _: Any) -> st
         handover=data["handover"],
         expected_version=data["version"],
     )
-    return f"Handed to {ticket.working_unit}."
+    return gettext("Handed to %(unit)s.") % {"unit": ticket.working_unit}
 
 
 def _tags(ticket: Ticket, agent: Person, _: dict[str, Any], form: TagsForm) -> str:
     services.set_tags(
         ticket, actor=agent, names=form.names(), expected_version=form.cleaned_data["version"]
     )
-    return "Tags saved."
+    return gettext("Tags saved.")
 
 
 def _watch(ticket: Ticket, agent: Person, data: dict[str, Any], _: Any) -> str:
     services.add_watcher(ticket, actor=agent, watcher=data["watcher"])
-    return f"{data['watcher']} now watches this ticket."
+    return gettext("%(name)s now watches this ticket.") % {"name": data["watcher"]}
 
 
 def _unwatch(ticket: Ticket, agent: Person, data: dict[str, Any], _: Any) -> str:
     services.remove_watcher(ticket, actor=agent, watcher=data["watcher"])
-    return f"{data['watcher']} no longer watches this ticket."
+    return gettext("%(name)s no longer watches this ticket.") % {"name": data["watcher"]}
 
 
 def _endpoint(form_name: str, perform: Perform) -> Callable[..., HttpResponse]:

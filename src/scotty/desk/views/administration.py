@@ -8,6 +8,7 @@ from django import forms
 from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
 from scotty.accounts.selectors import sign_in_locks
@@ -18,7 +19,7 @@ from scotty.desk.access import DeskRequest, agent_required
 
 def _require_administrator(request: DeskRequest) -> None:
     if not request.user.is_superuser:
-        raise Http404("No such page.")
+        raise Http404(gettext("No such page."))
 
 
 class LiftForm(forms.Form):
@@ -50,21 +51,21 @@ def lift_sign_in_lock(request: DeskRequest) -> HttpResponse:
     _require_administrator(request)
     form = LiftForm(request.POST)
     if not form.is_valid():
-        messages.error(request, "That lock could not be read; nothing was lifted.")
+        messages.error(request, gettext("That lock could not be read; nothing was lifted."))
         return redirect("desk:sign_in_locks")
     kind, email, address = (form.cleaned_data[k] for k in ("kind", "email", "address"))
     try:
         if kind == "account":
             lifted = lift_account_lock(actor=request.user, email=email, address=address)
-            what = f"{email} from {address}"
+            what = gettext("%(email)s from %(address)s") % {"email": email, "address": address}
         else:
             lifted = lift_address_hold(actor=request.user, address=address)
-            what = f"sign-ins from {address}"
+            what = gettext("sign-ins from %(address)s") % {"address": address}
     except DomainError as error:  # e.g. an account lock without its e-mail
         messages.error(request, error.message)
         return redirect("desk:sign_in_locks")
     if lifted:
-        messages.success(request, f"Lifted the lock on {what}.")
+        messages.success(request, gettext("Lifted the lock on %(what)s.") % {"what": what})
     else:
-        messages.info(request, f"The lock on {what} had already ended.")
+        messages.info(request, gettext("The lock on %(what)s had already ended.") % {"what": what})
     return redirect("desk:sign_in_locks")

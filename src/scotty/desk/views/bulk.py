@@ -6,6 +6,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext, ngettext
 from django.views.decorators.http import require_POST
 
 from scotty.accounts.models import SupportUnit
@@ -23,21 +24,26 @@ def _back(request: DeskRequest, given: str) -> str:
     return given if safe and given.startswith("/desk/") else reverse("desk:home")
 
 
-def _count(n: int, one: str, many: str) -> str:
-    return f"{n} {one if n == 1 else many}"
-
-
 def summary(outcome: BulkOutcome) -> tuple[str, list[str]]:
     """("12 changed, 1 already so.", ["IT-1003: This ticket is closed, ..."]): the
     headline, and one line per reason a ticket was refused (tickets grouped by it)."""
-    parts = [_count(len(outcome.changed), "ticket changed", "tickets changed")]
+    changed = len(outcome.changed)
+    parts = [
+        ngettext("%(count)d ticket changed", "%(count)d tickets changed", changed)
+        % {"count": changed}
+    ]
     if outcome.unchanged:
-        parts.append(f"{len(outcome.unchanged)} already so")
+        same = len(outcome.unchanged)
+        parts.append(
+            ngettext("%(count)d already so", "%(count)d already so", same) % {"count": same}
+        )
     refused = sum(len(refs) for refs in outcome.refused.values())
     if refused:
-        parts.append(f"{refused} not changed")
+        parts.append(
+            ngettext("%(count)d not changed", "%(count)d not changed", refused) % {"count": refused}
+        )
     lines = [f"{', '.join(refs)}: {reason}" for reason, refs in outcome.refused.items()]
-    return ", ".join(parts) + ".", lines
+    return gettext("%(parts)s.") % {"parts": ", ".join(parts)}, lines
 
 
 @agent_required()  # first, so a non-agent gets 404 whatever the method
@@ -48,12 +54,14 @@ def bulk(request: DeskRequest) -> HttpResponse:
     back = _back(request, request.POST.get("next", ""))
     if not form.is_valid():
         errors = next(iter(form.errors.values()))
-        messages.error(request, f"Nothing was changed. {errors[0]}")
+        messages.error(request, gettext("Nothing was changed. %(error)s") % {"error": errors[0]})
         return redirect(back)
     try:
         outcome = bulk_apply(form.cleaned_data["ticket"], form.op(request.user), actor=request.user)
     except DomainError as error:
-        messages.error(request, f"Nothing was changed. {error.message}")
+        messages.error(
+            request, gettext("Nothing was changed. %(error)s") % {"error": error.message}
+        )
         return redirect(back)
     headline, refusals = summary(outcome)
     level = messages.SUCCESS if outcome.changed else messages.INFO

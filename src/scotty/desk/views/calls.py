@@ -10,9 +10,11 @@ import re
 from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext
 
 from scotty.accounts.selectors import person_by_email, units_of
 from scotty.core.errors import DomainError
+from scotty.core.forms import error_on_field
 from scotty.core.once import once
 from scotty.core.uploads import refuse_skipped_files
 from scotty.desk.access import DeskRequest, agent_required
@@ -26,10 +28,13 @@ _ADDRESS = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 
 def _notice(reference: str, requester: str, *, solved: bool, added: bool) -> str:
-    done = "opened and resolved during the call" if solved else "opened"
-    notice = f"{reference} {done} for {requester}."
+    names = {"reference": reference, "name": requester}
+    if solved:
+        notice = gettext("%(reference)s opened and resolved during the call for %(name)s.") % names
+    else:
+        notice = gettext("%(reference)s opened for %(name)s.") % names
     if added:
-        notice += f" {requester} was added to Scotty (no password yet)."
+        notice += " " + gettext("%(name)s was added to Scotty (no password yet).") % names
     return notice
 
 
@@ -73,7 +78,8 @@ def log_call(request: DeskRequest) -> HttpResponse:
                 request.user.pk, form.cleaned_data["once"], lambda: _open(request, form)
             )
         except DomainError as refused:
-            error = refused.message
+            # Beside the field it names (and in the list above the form); else on its own.
+            error = "" if error_on_field(form, refused) else refused.message
         else:
             messages.success(request, opened["notice"])
             return redirect("desk:ticket", reference=opened["reference"])

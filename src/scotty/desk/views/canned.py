@@ -4,11 +4,13 @@ units'), and the composer's typeahead, which offers only replies the agent may u
 from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext
 from django.views.decorators.http import require_GET, require_POST
 
 from scotty.accounts.models import SupportUnit
 from scotty.accounts.selectors import managed_units
 from scotty.core.errors import Conflict, DomainError, NotFound
+from scotty.core.forms import error_on_field
 from scotty.core.http import status_for
 from scotty.desk.access import DeskRequest, agent_access, agent_required
 from scotty.desk.forms import CannedReplyForm, EditCannedReplyForm, NewCannedReplyForm
@@ -36,7 +38,7 @@ def _sections(request: DeskRequest) -> list[Section]:
             mine.append(row)
         else:
             units.setdefault(reply.unit.name, []).append(row)
-    return [("Yours", mine), *units.items()]
+    return [(gettext("Yours"), mine), *units.items()]
 
 
 def _page(
@@ -47,6 +49,7 @@ def _page(
         "form": form,
         "placeholders": PLACEHOLDERS,
         "problem": problem,
+        "active": "canned",
     }
     return render(request, "desk/canned.html", context, status=status)
 
@@ -59,9 +62,12 @@ def _new_form(request: DeskRequest, units: list[SupportUnit]) -> NewCannedReplyF
 def _first_error(form: CannedReplyForm) -> str:
     name, errors = next(iter(form.errors.items()))
     label = form[name].label if name in form.fields else ""
-    return (
-        f"Nothing was saved. {label}: {errors[0]}" if label else f"Nothing was saved. {errors[0]}"
-    )
+    if label:
+        return gettext("Nothing was saved. %(field)s: %(error)s") % {
+            "field": label,
+            "error": errors[0],
+        }
+    return gettext("Nothing was saved. %(error)s") % {"error": errors[0]}
 
 
 @agent_required()
@@ -79,8 +85,9 @@ def canned_replies(request: DeskRequest) -> HttpResponse:
             actor=request.user, title=data["title"], body=data["body"], unit=form.chosen_unit()
         )
     except DomainError as error:
+        error_on_field(form, error)  # beside the field it names, too
         return _page(request, form, problem=error.message, status=status_for(error))
-    messages.success(request, f"Canned reply “{reply.title}” added.")
+    messages.success(request, gettext("Canned reply “%(title)s” added.") % {"title": reply.title})
     return redirect("desk:canned")
 
 
@@ -102,7 +109,10 @@ def _edit_page(
     problem: str = "",
     status: int = 200,
 ) -> HttpResponse:
-    context = {"reply": reply, "form": form, "placeholders": PLACEHOLDERS, "problem": problem}
+    context = {
+        "reply": reply, "form": form, "placeholders": PLACEHOLDERS, "problem": problem,
+        "active": "canned",
+    }  # fmt: skip
     return render(request, "desk/canned_edit.html", context, status=status)
 
 
@@ -134,8 +144,9 @@ def edit(request: DeskRequest, reply_id: int) -> HttpResponse:
         form = EditCannedReplyForm(again, auto_id="canned-%s")
         return _edit_page(request, reply, form, problem=conflict.message, status=409)
     except DomainError as error:
+        error_on_field(form, error)
         return _edit_page(request, reply, form, problem=error.message, status=status_for(error))
-    messages.success(request, f"Canned reply “{reply.title}” saved.")
+    messages.success(request, gettext("Canned reply “%(title)s” saved.") % {"title": reply.title})
     return redirect("desk:canned")
 
 
@@ -147,7 +158,7 @@ def delete(request: DeskRequest, reply_id: int) -> HttpResponse:
     if isinstance(reply, HttpResponse):
         return reply
     services.delete_canned_reply(reply, actor=request.user)
-    messages.success(request, f"Canned reply “{reply.title}” deleted.")
+    messages.success(request, gettext("Canned reply “%(title)s” deleted.") % {"title": reply.title})
     return redirect("desk:canned")
 
 

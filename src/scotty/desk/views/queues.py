@@ -2,6 +2,7 @@
 an action bar for the ticked rows (`views/bulk.py`)."""
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
@@ -13,9 +14,13 @@ from scotty.desk.access import DeskRequest, agent_required
 from scotty.desk.forms import BulkAction, BulkForm, QueueFilterForm
 from scotty.desk.views.tickets import wants_fragment
 from scotty.tickets import queues
+from scotty.tickets.counts import desk_counts
 from scotty.tickets.models import Ticket
 from scotty.tickets.queues import Queue, QueueFilters
 from scotty.tickets.selectors import desk_units
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 
 @dataclass(frozen=True)
@@ -57,7 +62,7 @@ def columns_for(
     )
 
 
-def bulk_bar(units: list[SupportUnit]) -> dict[str, list[tuple[object, str]]]:
+def bulk_bar(units: list[SupportUnit]) -> dict[str, list[tuple[object, "StrOrPromise"]]]:
     """The choices of the action bar, the same the BulkForm accepts."""
     fields = BulkForm.base_fields
     return {
@@ -92,7 +97,7 @@ def queue(request: DeskRequest, slug: str) -> HttpResponse:
     if wants_fragment(request):  # the filter bar or "next page" asked for the rows only
         response = render(request, "desk/queue.html#results", context)
     else:
-        context["counts"] = queues.queue_counts(request.user)
+        context["counts"] = desk_counts(request.user)
         context["bulk"] = bulk_bar(every_unit)
         response = render(request, "desk/queue.html", context)
     patch_vary_headers(response, ("HX-Request",))

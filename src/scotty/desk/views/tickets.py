@@ -18,6 +18,7 @@ from scotty.accounts.models import Person, SupportUnit
 from scotty.accounts.selectors import unit_ids_of
 from scotty.desk import forms as desk_forms
 from scotty.desk.access import DeskRequest, agent_access, agent_required
+from scotty.desk.views.presence import remember as remember_for_presence
 from scotty.tickets import selectors, states
 from scotty.tickets.models import Message, MessageKind, NextStepOwner, Ticket, TicketEvent
 from scotty.tickets.priority import priority_for
@@ -55,6 +56,9 @@ class Problem:
     resend: list[tuple[str, str]] = field(default_factory=list)
     action: str = ""
     files_dropped: bool = False  # a plain POST's files cannot be kept for the retry
+    # (field, message): errors shown beside their fields that the form drawn again from
+    # `data` cannot find itself (a service's refusal, a file skipped as it streamed).
+    field_errors: tuple[tuple[str, str], ...] = ()
 
 
 # Where "edit first" takes the agent: the part of the page with the held form.
@@ -112,7 +116,10 @@ def _forms(
             # (Held: the version stays the one they saw, so "send it anyway" still
             # finds a colleague's change made meanwhile.) After the messages they see now:
             data.pop("seen", None)
-            built[name] = form_class(data, **kwargs)
+            built[name] = form = form_class(data, **kwargs)
+            for field_name, message in problem.field_errors:
+                if field_name in form.fields and message not in form.errors.get(field_name, []):
+                    form.add_error(field_name, message)
         else:
             values = {"version": ticket.version, **initial.get(name, {})}
             built[name] = form_class(initial=values, **kwargs)
@@ -219,4 +226,7 @@ def render_ticket(
 def ticket_page(request: DeskRequest, reference: str) -> HttpResponse:
     access = agent_access(request, reference)
     mark_seen(access.ticket, person=request.user)  # clears its unread marker in the queues
+    # The page's presence polls start at once: they find the permission and the agent
+    # in the cache and cost the database nothing.
+    remember_for_presence(request, reference, access.ticket.pk)
     return render_ticket(request, access)

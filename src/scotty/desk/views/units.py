@@ -6,12 +6,14 @@ from dataclasses import dataclass
 from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
 from scotty.accounts import services
-from scotty.accounts.models import SupportUnit
+from scotty.accounts.models import Person, SupportUnit
 from scotty.accounts.selectors import Member, managed_units, manages_any_unit, unit_members
 from scotty.core.errors import Conflict, DomainError
+from scotty.core.forms import error_on_field
 from scotty.core.http import status_for
 from scotty.desk.access import DeskRequest, agent_required
 from scotty.desk.forms import MemberForm, UnitMemberForm, UnitSettingsForm
@@ -28,14 +30,14 @@ class UnitRow:
 def _managed(request: DeskRequest) -> list[SupportUnit]:
     units = list(managed_units(request.user))
     if not units:  # agents who manage nothing are not told the page exists
-        raise Http404("No such page.")
+        raise Http404(gettext("No such page."))
     return units
 
 
 def _unit(request: DeskRequest, prefix: str) -> SupportUnit:
     unit = next((u for u in _managed(request) if u.prefix == prefix), None)
     if unit is None:
-        raise Http404("No such unit.")
+        raise Http404(gettext("No such unit."))
     return unit
 
 
@@ -85,7 +87,8 @@ def save_unit(request: DeskRequest, prefix: str) -> HttpResponse:
     unit = _unit(request, prefix)
     form = UnitSettingsForm(request.POST, unit=unit)
     if not form.is_valid():
-        return _page(request, {unit.pk: form}, "Nothing was saved: check the values.", 400)
+        problem = gettext("Nothing was saved: check the values.")
+        return _page(request, {unit.pk: form}, problem, 400)
     data = form.cleaned_data
     try:
         services.update_unit_settings(
@@ -96,8 +99,9 @@ def save_unit(request: DeskRequest, prefix: str) -> HttpResponse:
         forms = {unit.pk: _again(request, unit)}
         return _page(request, forms, conflict.message, 409, changes=conflict.changes)
     except DomainError as error:
+        error_on_field(form, error)  # beside the field it names, too
         return _page(request, {unit.pk: form}, error.message, status_for(error))
-    messages.success(request, f"Settings of {unit} saved.")
+    messages.success(request, gettext("Settings of %(unit)s saved.") % {"unit": unit})
     return redirect("desk:units")
 
 
@@ -107,9 +111,19 @@ def _back(request: DeskRequest, notice: str) -> HttpResponse:
     return redirect("desk:units" if manages_any_unit(request.user) else "desk:home")
 
 
+def _now_role(person: Person, role: str, unit: SupportUnit) -> str:
+    return gettext("%(person)s is now %(role)s of %(unit)s.") % {
+        "person": person,
+        "role": services.role_wording(role),
+        "unit": unit,
+    }
+
+
 def _first_error(form: UnitMemberForm | MemberForm) -> str:
     errors = [message for field_errors in form.errors.values() for message in field_errors]
-    return f"Nothing was changed. {errors[0]}" if errors else "Nothing was changed."
+    if errors:
+        return gettext("Nothing was changed. %(error)s") % {"error": errors[0]}
+    return gettext("Nothing was changed.")
 
 
 @agent_required()
@@ -123,9 +137,10 @@ def add_member(request: DeskRequest, prefix: str) -> HttpResponse:
     try:
         services.add_member(unit, actor=request.user, person=person, role=role)
     except DomainError as error:
-        message = f"Nothing was changed. {error.message}"
+        error_on_field(form, error)
+        message = gettext("Nothing was changed. %(error)s") % {"error": error.message}
         return _page(request, {}, message, status_for(error), add_forms={unit.pk: form})
-    return _back(request, f"{person} is now {services.role_wording(role)} of {unit}.")
+    return _back(request, _now_role(person, role, unit))
 
 
 @agent_required()
@@ -139,8 +154,9 @@ def change_member_role(request: DeskRequest, prefix: str) -> HttpResponse:
     try:
         services.change_member_role(unit, actor=request.user, person=person, role=role)
     except DomainError as error:
-        return _page(request, {}, f"Nothing was changed. {error.message}", status_for(error))
-    return _back(request, f"{person} is now {services.role_wording(role)} of {unit}.")
+        message = gettext("Nothing was changed. %(error)s") % {"error": error.message}
+        return _page(request, {}, message, status_for(error))
+    return _back(request, _now_role(person, role, unit))
 
 
 @agent_required()
@@ -154,5 +170,9 @@ def remove_member(request: DeskRequest, prefix: str) -> HttpResponse:
     try:
         services.remove_member(unit, actor=request.user, person=person)
     except DomainError as error:
-        return _page(request, {}, f"Nothing was changed. {error.message}", status_for(error))
-    return _back(request, f"{person} no longer works for {unit}.")
+        message = gettext("Nothing was changed. %(error)s") % {"error": error.message}
+        return _page(request, {}, message, status_for(error))
+    return _back(
+        request,
+        gettext("%(person)s no longer works for %(unit)s.") % {"person": person, "unit": unit},
+    )

@@ -9,6 +9,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
+from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
 from scotty.core.errors import DomainError
@@ -45,17 +46,17 @@ def _refused(
 def _reply_notice(reference: str, outcome: ReplyOutcome) -> str:
     landed = outcome.ticket.reference
     if landed != reference and outcome.message is None:
-        return (
-            f"{reference} was already closed, so we opened a new request, {landed}, "
-            f"with your message. It links back to {reference}."
-        )
+        return gettext(
+            "%(reference)s was already closed, so we opened a new request, %(new)s, "
+            "with your message. It links back to %(reference)s."
+        ) % {"reference": reference, "new": landed}
     if landed != reference:
-        return (
-            f"{reference} is closed, so we added your message to your follow-up request {landed}."
-        )
+        return gettext(
+            "%(reference)s is closed, so we added your message to your follow-up request %(new)s."
+        ) % {"reference": reference, "new": landed}
     if outcome.reopened:
-        return "Your reply was sent, and we have reopened your request."
-    return "Your reply was sent."
+        return gettext("Your reply was sent, and we have reopened your request.")
+    return gettext("Your reply was sent.")
 
 
 @login_required
@@ -91,7 +92,7 @@ def confirm(request: HttpRequest, reference: str) -> HttpResponse:
         services.confirm_resolution(access.ticket, requester=person_of(request))
     except DomainError as error:
         return _refused(request, reference, error)
-    messages.success(request, "Thank you for confirming. Your request is now closed.")
+    messages.success(request, gettext("Thank you for confirming. Your request is now closed."))
     return redirect("portal:request", reference=access.ticket.reference)
 
 
@@ -118,7 +119,9 @@ def reopen(request: HttpRequest, reference: str) -> HttpResponse:
 
 def _not_fixed_notice(access: TicketAccess, outcome: ReplyOutcome) -> str:
     if outcome.ticket.pk == access.ticket.pk:
-        return "Sorry it is not fixed yet. We have reopened your request."
+        return gettext("Sorry it is not fixed yet. We have reopened your request.")
     if outcome.message is None:  # past the reopen window: a linked follow-up
-        return f"Sorry it is not fixed. We opened {outcome.ticket.reference}, linked to this one."
+        return gettext("Sorry it is not fixed. We opened %(reference)s, linked to this one.") % {
+            "reference": outcome.ticket.reference
+        }
     return _reply_notice(access.ticket.reference, outcome)

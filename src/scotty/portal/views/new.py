@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext
 from django.views.decorators.http import require_http_methods
 
 from scotty.core.errors import DomainError
@@ -41,5 +42,8 @@ def new_request(request: HttpRequest) -> HttpResponse:
         show_error(form, error)
         return render(request, "portal/new.html", {"form": form}, status=status)
     reference = filed["reference"]
-    messages.success(request, f"Thank you. We received your request {reference}.")
+    messages.success(
+        request,
+        gettext("Thank you. We received your request %(reference)s.") % {"reference": reference},
+    )
     return redirect("portal:request", reference=reference)

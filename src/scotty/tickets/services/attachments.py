@@ -16,10 +16,11 @@ from pathlib import PurePosixPath
 
 from django.conf import settings
 from django.core.files import File
+from django.utils.translation import gettext
 
 from scotty.accounts.models import Person
 from scotty.core.errors import InvalidInput
-from scotty.core.uploads import human_size
+from scotty.core.uploads import at_most_files, human_size
 from scotty.tickets.models import Attachment, Message, Ticket
 
 
@@ -87,23 +88,25 @@ def check_files(files: Sequence[File]) -> None:  # type: ignore[type-arg]
     """Refuse the whole batch with a clear message if any file breaks a rule."""
     limit = settings.SCOTTY_MAX_ATTACHMENTS_PER_MESSAGE
     if len(files) > limit:
-        raise InvalidInput(f"At most {limit} files per message.", field="attachments")
+        raise InvalidInput(at_most_files(limit), field="attachments")
     max_bytes = settings.SCOTTY_MAX_ATTACHMENT_BYTES
     for upload in files:
         name = clean_filename(upload.name or "")
         size = upload.size or 0
         if size > max_bytes:
             raise InvalidInput(
-                f"{name} is {human_size(size)}; files may be at most {human_size(max_bytes)}.",
+                gettext("%(name)s is %(size)s; files may be at most %(limit)s.")
+                % {"name": name, "size": human_size(size), "limit": human_size(max_bytes)},
                 field="attachments",
             )
         if size == 0:
-            raise InvalidInput(f"{name} is empty.", field="attachments")
+            raise InvalidInput(gettext("%(name)s is empty.") % {"name": name}, field="attachments")
         suffix = PurePosixPath(name).suffix.lower()
         if suffix not in ALLOWED_TYPES:
             allowed = ", ".join(sorted(ALLOWED_TYPES))
             raise InvalidInput(
-                f"{name}: files of this type are not accepted. Allowed: {allowed}.",
+                gettext("%(name)s: files of this type are not accepted. Allowed: %(allowed)s.")
+                % {"name": name, "allowed": allowed},
                 field="attachments",
             )
         signatures = ALLOWED_TYPES[suffix]
@@ -111,7 +114,11 @@ def check_files(files: Sequence[File]) -> None:  # type: ignore[type-arg]
         head = upload.read(_HEAD_BYTES)
         upload.seek(0)
         if signatures and not any(sig.matches(head) for sig in signatures):
-            raise InvalidInput(f"{name} does not look like a {suffix} file.", field="attachments")
+            raise InvalidInput(
+                gettext("%(name)s does not look like a %(type)s file.")
+                % {"name": name, "type": suffix},
+                field="attachments",
+            )
 
 
 def store_files(

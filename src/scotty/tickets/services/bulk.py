@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.db import transaction
+from django.utils.translation import gettext, gettext_lazy
 
 from scotty.accounts.models import Person, SupportUnit
 from scotty.core.errors import DomainError, InvalidInput
@@ -28,7 +29,7 @@ from scotty.tickets.services.workflow import transition
 
 # A page holds 25 rows; a selection larger than four pages is a mistake, not a plan.
 MAX_BULK = 100
-NOT_FOUND = "No such ticket, or you may not work on it."
+NOT_FOUND = gettext_lazy("No such ticket, or you may not work on it.")
 
 
 @dataclass(frozen=True)
@@ -128,7 +129,10 @@ def _references(given: Iterable[str]) -> list[str]:
     """The references as the desk writes them, each once, in the order given."""
     cleaned = dict.fromkeys(r.strip().upper()[:20] for r in given if r.strip())
     if len(cleaned) > MAX_BULK:
-        raise InvalidInput(f"Choose at most {MAX_BULK} tickets at a time.", field="tickets")
+        raise InvalidInput(
+            gettext("Choose at most %(count)d tickets at a time.") % {"count": MAX_BULK},
+            field="tickets",
+        )
     return list(cleaned)
 
 
@@ -153,7 +157,7 @@ def bulk_apply(references: Iterable[str], op: BulkOp, *, actor: Person) -> BulkO
     """
     wanted = _references(references)
     if isinstance(op, SetPriority) and op.priority not in Priority.values:
-        raise InvalidInput("Choose a priority from the list.", field="priority")
+        raise InvalidInput(gettext("Choose a priority from the list."), field="priority")
     found = {
         t.reference: t
         for t in desk_tickets(actor)
@@ -164,7 +168,7 @@ def bulk_apply(references: Iterable[str], op: BulkOp, *, actor: Person) -> BulkO
     for reference in wanted:
         ticket = found.get(reference)
         if ticket is None:
-            outcome.refuse(reference, NOT_FOUND)
+            outcome.refuse(reference, str(NOT_FOUND))
             continue
         try:
             changed = _apply_one(ticket, op, actor)

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from django.core.files import File
 from django.db import transaction
+from django.utils.translation import gettext
 
 from scotty.accounts.models import Department, Person, SupportUnit
 from scotty.accounts.services import register_requester
@@ -56,7 +57,9 @@ def log_call(
     NotAllowed, from any step) leaves no person, ticket or event behind.
     """
     if channel not in AGENT_CHANNELS:
-        raise InvalidInput("A call is logged as a phone call or a walk-in.", field="channel")
+        raise InvalidInput(
+            gettext("A call is logged as a phone call or a walk-in."), field="channel"
+        )
     if isinstance(requester, NewRequester):
         requester = register_requester(
             actor=actor,

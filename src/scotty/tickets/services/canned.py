@@ -9,6 +9,7 @@ from datetime import datetime
 from django.db import transaction
 from django.db.models import F, Q, QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext, gettext_lazy
 
 from scotty.accounts.models import Person, SupportUnit
 from scotty.accounts.selectors import is_agent, is_manager_of
@@ -20,7 +21,7 @@ from scotty.tickets.services.validation import clean_text
 MAX_CANNED_TITLE = 120
 MAX_CANNED_BODY = 10_000
 PLACEHOLDERS = ("{first_name}", "{reference}", "{agent}")
-_NOT_FOUND = "No such canned reply, or you may not use it."
+_NOT_FOUND = gettext_lazy("No such canned reply, or you may not use it.")
 
 
 def usable_replies(person: Person) -> QuerySet[CannedReply]:
@@ -58,9 +59,12 @@ def reply_to_manage(person: Person, reply_id: int) -> CannedReply:
     not say it exists), NotAllowed if they use it but may not change it."""
     reply = usable_replies(person).filter(pk=reply_id).first()
     if reply is None:
-        raise NotFound(_NOT_FOUND)
+        raise NotFound(str(_NOT_FOUND))
     if not may_manage(person, reply):
-        raise NotAllowed(f"Only managers of {reply.unit} may change its canned replies.")
+        raise NotAllowed(
+            gettext("Only managers of %(unit)s may change its canned replies.")
+            % {"unit": reply.unit}
+        )
     return reply
 
 
@@ -78,8 +82,10 @@ def filled(reply: CannedReply, *, ticket: Ticket, agent: Person) -> str:
 
 
 def _clean(title: str, body: str) -> tuple[str, str]:
-    title = clean_text(title, field="title", label="The title", max_length=MAX_CANNED_TITLE)
-    body = clean_text(body, field="body", label="The text", max_length=MAX_CANNED_BODY)
+    title = clean_text(
+        title, field="title", label=gettext("The title"), max_length=MAX_CANNED_TITLE
+    )
+    body = clean_text(body, field="body", label=gettext("The text"), max_length=MAX_CANNED_BODY)
     return title, body
 
 
@@ -90,9 +96,11 @@ def create_canned_reply(
     """A new canned reply: the unit's when `unit` is given (its managers only), else the
     actor's own (agents only). Raises NotAllowed, InvalidInput."""
     if not is_agent(actor):
-        raise NotAllowed("Only agents keep canned replies.")
+        raise NotAllowed(gettext("Only agents keep canned replies."))
     if unit is not None and not is_manager_of(actor, unit):
-        raise NotAllowed(f"Only managers of {unit} may add canned replies for it.")
+        raise NotAllowed(
+            gettext("Only managers of %(unit)s may add canned replies for it.") % {"unit": unit}
+        )
     title, body = _clean(title, body)
     return CannedReply.objects.create(
         title=title,
@@ -112,7 +120,7 @@ def edit_canned_reply(
     editor's page showed: a colleague's save in between is not overwritten (Conflict).
     Raises NotAllowed, InvalidInput, Conflict."""
     if not may_manage(actor, reply):
-        raise NotAllowed("You may not change this canned reply.")
+        raise NotAllowed(gettext("You may not change this canned reply."))
     title, body = _clean(title, body)
     now = timezone.now()
     saved = CannedReply.objects.filter(pk=reply.pk, updated_at=expected_updated_at).update(
@@ -120,8 +128,10 @@ def edit_canned_reply(
     )
     if saved != 1:
         raise Conflict(
-            "Someone else changed this canned reply while you were editing it. Nothing "
-            "you entered was saved; the page shows their version, save again to replace it.",
+            gettext(
+                "Someone else changed this canned reply while you were editing it. Nothing "
+                "you entered was saved; the page shows their version, save again to replace it."
+            ),
             [],
         )
     reply.title, reply.body, reply.updated_at = title, body, now
@@ -132,5 +142,5 @@ def edit_canned_reply(
 def delete_canned_reply(reply: CannedReply, *, actor: Person) -> None:
     """Remove a canned reply (replies already sent keep their words). Raises NotAllowed."""
     if not may_manage(actor, reply):
-        raise NotAllowed("You may not delete this canned reply.")
+        raise NotAllowed(gettext("You may not delete this canned reply."))
     CannedReply.objects.filter(pk=reply.pk).delete()

@@ -12,10 +12,13 @@ from typing import Any
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from scotty.accounts.models import Person
 from scotty.core.errors import Conflict, NotAllowed
+from scotty.search.services import index_ticket
 from scotty.tickets import events
+from scotty.tickets.counts import ticket_changed
 from scotty.tickets.models import Ticket, TicketEvent
 from scotty.tickets.selectors import can_work
 from scotty.tickets.states import CLOSED_IS_FINAL, Status
@@ -33,7 +36,7 @@ class Change:
 
 def require_agent(actor: Person, ticket: Ticket) -> None:
     if not can_work(actor, ticket):
-        raise NotAllowed("Only agents of the ticket's units may do that.")
+        raise NotAllowed(gettext("Only agents of the ticket's units may do that."))
 
 
 def refuse_if_closed(ticket: Ticket) -> None:
@@ -41,7 +44,7 @@ def refuse_if_closed(ticket: Ticket) -> None:
     (replies and "not fixed" after the close open a follow-up instead; internal notes are
     still appended). Checked in the lock itself, so no service can forget it."""
     if ticket.status == Status.CLOSED:
-        raise NotAllowed(CLOSED_IS_FINAL)
+        raise NotAllowed(str(CLOSED_IS_FINAL))
 
 
 def conflict_for(ticket: Ticket, expected_version: int) -> Conflict | NotAllowed:
@@ -49,16 +52,18 @@ def conflict_for(ticket: Ticket, expected_version: int) -> Conflict | NotAllowed
     the closed-ticket refusal instead when what changed is that it closed (there is no
     point in reviewing a change and trying again)."""
     if Ticket.objects.filter(pk=ticket.pk, status=Status.CLOSED).exists():
-        return NotAllowed(CLOSED_IS_FINAL)
+        return NotAllowed(str(CLOSED_IS_FINAL))
     since = (
         TicketEvent.objects.filter(ticket_id=ticket.pk, version__gt=expected_version)
         .select_related("actor")
         .order_by("id")
     )
-    changes = [describe(e) for e in since] or ["The ticket was changed by someone else."]
+    changes = [describe(e) for e in since] or [gettext("The ticket was changed by someone else.")]
     return Conflict(
-        "Someone else changed this ticket while you were looking at it. "
-        "Nothing you entered was saved; review their change and try again.",
+        gettext(
+            "Someone else changed this ticket while you were looking at it. "
+            "Nothing you entered was saved; review their change and try again."
+        ),
         changes,
     )
 
@@ -82,6 +87,7 @@ def apply_changes(
     values = {c.field: c.value for c in real}
     if any(shown_to_requester(c) for c in real):
         values["public_activity_at"] = now
+    was_in = (ticket.working_unit_id, ticket.owning_unit_id)
     with transaction.atomic():
         # updated_by: whose change this was (None: Scotty), for unread markers.
         updated = Ticket.objects.filter(pk=ticket.pk, version=expected_version).update(
@@ -93,6 +99,7 @@ def apply_changes(
             setattr(ticket, field, value)
         ticket.version = expected_version + 1
         ticket.updated_at, ticket.updated_by = now, actor
+        ticket_changed(*was_in, ticket.working_unit_id, ticket.owning_unit_id)
         for change in real:
             if change.field in SILENT_FIELDS:
                 continue
@@ -105,6 +112,8 @@ def apply_changes(
                 change.new_shown,
                 public=shown_to_requester(change),
             )
+        if any(change.field in SEARCHED_FIELDS for change in real):
+            index_ticket(ticket)
     return ticket
 
 
@@ -122,6 +131,10 @@ SILENT_FIELDS = frozenset(
 )  # fmt: skip
 
 
+# Header fields whose words the search index holds (the title's services index it).
+SEARCHED_FIELDS = frozenset({"resolution"})
+
+
 def claim_version(ticket: Ticket, expected_version: int, *, actor: Person | None) -> None:
     """Move the ticket to its next version if nobody changed it since `expected_version`,
     for changes that are not columns of the ticket (tags), made by `actor` (None:
@@ -134,6 +147,7 @@ def claim_version(ticket: Ticket, expected_version: int, *, actor: Person | None
     if updated != 1:
         raise conflict_for(ticket, expected_version)
     ticket.version, ticket.updated_at, ticket.updated_by = expected_version + 1, now, actor
+    ticket_changed(ticket.working_unit_id, ticket.owning_unit_id)
 
 
 def current_version(ticket: Ticket) -> int:

@@ -6,11 +6,13 @@ from dataclasses import dataclass
 from django.core.files import File
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext, gettext_lazy
 
 from scotty.accounts.models import Person
 from scotty.core.errors import InvalidInput, NotAllowed
 from scotty.search.services import index_ticket
 from scotty.tickets import events
+from scotty.tickets.counts import ticket_changed
 from scotty.tickets.models import Channel, Message, MessageKind, Ticket
 from scotty.tickets.selectors import (
     can_work,
@@ -45,9 +47,9 @@ def add_message(
     message_id: str | None = None,
 ) -> Message:
     """Append a reply or note and its files, with its event; no status side effects."""
-    body = clean_text(body, field="body", label="The message", max_length=MAX_BODY)
+    body = clean_text(body, field="body", label=gettext("The message"), max_length=MAX_BODY)
     if channel not in Channel.values:
-        raise InvalidInput("Unknown channel.", field="channel")
+        raise InvalidInput(gettext("Unknown channel."), field="channel")
     check_files(files)
     message = Message.objects.create(
         ticket=ticket,
@@ -66,13 +68,16 @@ def add_message(
     if not internal:
         stamps["public_activity_at"] = message.created_at
     Ticket.objects.filter(pk=ticket.pk).update(**stamps)
+    ticket_changed(ticket.working_unit_id, ticket.owning_unit_id)  # "who spoke last" counts
     for name, value in stamps.items():
         setattr(ticket, name, value)
     index_ticket(ticket)
     return message
 
 
-CLOSED_TO_REPLIES = "This ticket is closed. Open a new ticket to contact the requester."
+CLOSED_TO_REPLIES = gettext_lazy(
+    "This ticket is closed. Open a new ticket to contact the requester."
+)
 
 
 def _reply_opens(ticket: Ticket, author: Person, *, desk_voice: bool) -> bool:
@@ -136,6 +141,7 @@ def add_reply(
     files: Sequence[File] = (),  # type: ignore[type-arg]
     message_id: str | None = None,
     as_requester: bool = False,
+    locked_version: int | None = None,
 ) -> ReplyOutcome:
     """Add a public reply or (agents only) an internal note, and apply its effects.
 
@@ -151,20 +157,23 @@ def add_reply(
     public reply on a ticket they filed themselves is the requester's voice too: it is
     no first response. Raises NotAllowed (note by a non-agent, stranger, agent replying
     on a closed ticket) and InvalidInput (empty/oversized body, bad file).
+
+    `locked_version`: the version a service calling this one has just read under the
+    row lock in the same transaction (`current_version`); the row is not read again.
     """
     may_note = can_work(author, ticket) and not as_requester
     desk_voice = may_note and author.pk != ticket.requester_id
     if internal and not may_note:
-        raise NotAllowed("Only agents may add internal notes.")
+        raise NotAllowed(gettext("Only agents may add internal notes."))
     if not may_note and not is_participant(author, ticket):
-        raise NotAllowed("You may not write on this ticket.")
-    body = clean_text(body, field="body", label="The message", max_length=MAX_BODY)
+        raise NotAllowed(gettext("You may not write on this ticket."))
+    body = clean_text(body, field="body", label=gettext("The message"), max_length=MAX_BODY)
     # Lock the row and see the ticket as it is now, not as the page that sent the words
     # saw it: it may have closed since, or a second click may have closed it a moment ago.
-    version = current_version(ticket)
+    version = current_version(ticket) if locked_version is None else locked_version
     closed = ticket.status == Status.CLOSED
     if closed and desk_voice and not internal:
-        raise NotAllowed(CLOSED_TO_REPLIES)
+        raise NotAllowed(str(CLOSED_TO_REPLIES))
     late = closed or reopen_window_passed(ticket, timezone.now())
     if late and not internal and not desk_voice:
         return _after_the_close(

@@ -7,6 +7,7 @@ optimistic lock and records an event per changed field.
 import re
 
 from django.db import transaction
+from django.utils.translation import gettext
 
 from scotty.accounts.models import Person, SupportUnit
 from scotty.accounts.selectors import unit_ids_of
@@ -56,7 +57,9 @@ def assign(
     require_agent(actor, ticket)
     if assignee is not None and not can_be_assigned(assignee, ticket):
         raise InvalidInput(
-            f"{assignee} is not an agent of {ticket.working_unit}.", field="assignee"
+            gettext("%(person)s is not an agent of %(unit)s.")
+            % {"person": assignee, "unit": ticket.working_unit},
+            field="assignee",
         )
     changes = [
         Change(
@@ -86,9 +89,11 @@ def set_priority(
     """Set impact and urgency; priority follows the matrix unless the agent overrides it."""
     require_agent(actor, ticket)
     if impact not in Impact.values or urgency not in Urgency.values:
-        raise InvalidInput("Choose an impact and an urgency from the lists.", field="impact")
+        raise InvalidInput(
+            gettext("Choose an impact and an urgency from the lists."), field="impact"
+        )
     if override is not None and override not in Priority.values:
-        raise InvalidInput("Choose a priority from the list.", field="priority")
+        raise InvalidInput(gettext("Choose a priority from the list."), field="priority")
     matrix = priority_for(impact, urgency)
     priority = override if override is not None else int(matrix)
     changes = [
@@ -104,10 +109,14 @@ def next_step_changes(ticket: Ticket, *, text: str, owner: str, shared: bool) ->
     """The checked changes for a next step (what, who, shared with the requester or not);
     an empty text clears it. Raises InvalidInput."""
     text = clean_text(
-        text, field="next_step", label="The next step", max_length=MAX_NEXT_STEP, required=False
+        text,
+        field="next_step",
+        label=gettext("The next step"),
+        max_length=MAX_NEXT_STEP,
+        required=False,
     )
     if text and owner not in NextStepOwner.values:
-        raise InvalidInput("Say who does the next step.", field="next_step_owner")
+        raise InvalidInput(gettext("Say who does the next step."), field="next_step_owner")
     owner = owner if text else ""
     # A step that was not shared must not surface as the "old value" of a shared one;
     # the event that set it keeps it in the desk's history.
@@ -144,7 +153,7 @@ def set_next_step(
 def retitle(ticket: Ticket, *, actor: Person, title: str, expected_version: int) -> Ticket:
     """Give the ticket a clearer title."""
     require_agent(actor, ticket)
-    title = clean_text(title, field="title", label="The title", max_length=MAX_TITLE)
+    title = clean_text(title, field="title", label=gettext("The title"), max_length=MAX_TITLE)
     changes = [Change("title", title, ticket.title, title)]
     apply_changes(ticket, actor=actor, expected_version=expected_version, changes=changes)
     index_ticket(ticket)
@@ -173,7 +182,7 @@ def transfer(
     refuse_if_closed(ticket)  # before the note is appended: closed is final
     owning_unit = owning_unit or ticket.owning_unit
     note = clean_text(
-        handover, field="handover", label="The handover note", max_length=MAX_BODY,
+        handover, field="handover", label=gettext("The handover note"), max_length=MAX_BODY,
         required=False,
     )  # fmt: skip
     changes = [
@@ -199,11 +208,12 @@ def transfer(
 def _clean_tags(names: list[str]) -> list[str]:
     cleaned = sorted({n.strip().lower() for n in names if n.strip()})
     if len(cleaned) > MAX_TAGS:
-        raise InvalidInput(f"At most {MAX_TAGS} tags.", field="tags")
+        raise InvalidInput(gettext("At most %(count)d tags.") % {"count": MAX_TAGS}, field="tags")
     for name in cleaned:
         if not _TAG.match(name):
             raise InvalidInput(
-                f"“{name[:60]}” is not a tag: use letters, digits and dashes (at most 50).",
+                gettext("“%(name)s” is not a tag: use letters, digits and dashes (at most 50).")
+                % {"name": name[:60]},
                 field="tags",
             )
     return cleaned
@@ -232,7 +242,10 @@ def add_watcher(ticket: Ticket, *, actor: Person, watcher: Person) -> Ticket:
     require_agent(actor, ticket)
     _refuse_if_closed_now(ticket)
     if not watcher.is_active:
-        raise InvalidInput(f"{watcher} no longer has an account.", field="watcher")
+        raise InvalidInput(
+            gettext("%(person)s no longer has an account.") % {"person": watcher},
+            field="watcher",
+        )
     if not ticket.watchers.filter(pk=watcher.pk).exists():
         ticket.watchers.add(watcher)
         events.watcher_changed(ticket, actor, watcher, added=True)

@@ -6,12 +6,14 @@ from django.core.files import File
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from scotty.accounts.models import Person, SupportUnit
 from scotty.accounts.selectors import is_agent
 from scotty.core.errors import InvalidInput, NotAllowed
 from scotty.search.services import index_ticket
 from scotty.tickets import events, states
+from scotty.tickets.counts import ticket_changed
 from scotty.tickets.models import Channel, Ticket
 from scotty.tickets.priority import Impact, Urgency, priority_for
 from scotty.tickets.services.attachments import check_files, store_files
@@ -32,13 +34,16 @@ def _next_reference(unit: SupportUnit) -> tuple[int, str]:
 def _check_actor(actor: Person, requester: Person, channel: str, triage: bool) -> None:
     agent = is_agent(actor)
     if requester.pk != actor.pk and not agent:
-        raise NotAllowed("Only agents may file a request on someone else's behalf.")
+        raise NotAllowed(gettext("Only agents may file a request on someone else's behalf."))
     if channel in AGENT_CHANNELS and not agent:
-        raise NotAllowed("Only agents may log phone calls and walk-ins.")
+        raise NotAllowed(gettext("Only agents may log phone calls and walk-ins."))
     if triage and not agent:
-        raise NotAllowed("Only agents may set impact and urgency.")
+        raise NotAllowed(gettext("Only agents may set impact and urgency."))
     if not requester.is_active:
-        raise InvalidInput(f"{requester} no longer has an account.", field="requester")
+        raise InvalidInput(
+            gettext("%(person)s no longer has an account.") % {"person": requester},
+            field="requester",
+        )
 
 
 @transaction.atomic
@@ -61,16 +66,16 @@ def open_ticket(
     oversized title/description or a bad file, NotAllowed when a requester tries to file
     for someone else, log a phone call or set impact/urgency.
     """
-    title = clean_text(title, field="title", label="The title", max_length=MAX_TITLE)
+    title = clean_text(title, field="title", label=gettext("The title"), max_length=MAX_TITLE)
     description = clean_text(
-        description, field="description", label="The description", max_length=MAX_BODY
+        description, field="description", label=gettext("The description"), max_length=MAX_BODY
     )
     if channel not in Channel.values or channel == Channel.DESK:
-        raise InvalidInput("Unknown channel.", field="channel")
+        raise InvalidInput(gettext("Unknown channel."), field="channel")
     if impact is not None and impact not in Impact.values:
-        raise InvalidInput("Choose an impact from the list.", field="impact")
+        raise InvalidInput(gettext("Choose an impact from the list."), field="impact")
     if urgency is not None and urgency not in Urgency.values:
-        raise InvalidInput("Choose an urgency from the list.", field="urgency")
+        raise InvalidInput(gettext("Choose an urgency from the list."), field="urgency")
     _check_actor(actor, requester, channel, triage=impact is not None or urgency is not None)
     impact = Impact(impact or Impact.LOW)
     urgency = Urgency(urgency or Urgency.MEDIUM)
@@ -99,6 +104,7 @@ def open_ticket(
         public_activity_at=now,
     )
     events.ticket_created(ticket, actor)
+    ticket_changed(unit.pk)
     store_files(ticket, files, uploaded_by=actor)
     index_ticket(ticket)
     if follow_up_of is not None:
@@ -115,7 +121,12 @@ def open_follow_up(
     files: Sequence[File] = (),  # type: ignore[type-arg]
 ) -> Ticket:
     """A new ticket linked to a closed one, for a requester who wrote after it was closed."""
-    title = f"Follow-up to {original.reference}: {original.title}"[:MAX_TITLE]
+    # Written in the language of whoever writes after the close: it is their ticket's title.
+    title = gettext("Follow-up to %(reference)s: %(title)s") % {
+        "reference": original.reference,
+        "title": original.title,
+    }
+    title = title[:MAX_TITLE]
     # Whoever writes after the close files the follow-up as themselves: the requester,
     # or a watcher (never in the requester's name).
     return open_ticket(

@@ -15,6 +15,7 @@ from enum import Enum
 from django.core.files import File
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext, gettext_lazy
 
 from scotty.accounts.models import Person
 from scotty.core.errors import InvalidInput
@@ -73,7 +74,9 @@ class UpdateOutcome:
     changed: frozenset[str]  # the fields the update chose to change ("status", ...)
 
 
-NOTHING_TO_SAVE = "The message cannot be empty. Write one, or change the status or the next step."
+NOTHING_TO_SAVE = gettext_lazy(
+    "The message cannot be empty. Write one, or change the status or the next step."
+)
 
 
 def waiting_until_on(day: date) -> datetime:
@@ -85,7 +88,7 @@ def waiting_until_on(day: date) -> datetime:
         return local.astimezone(UTC)
     except OverflowError:  # year 1 or 9999 east or west of UTC
         raise InvalidInput(
-            "A “waiting until” date is at most a year ahead: check the year.",
+            gettext("A “waiting until” date is at most a year ahead: check the year."),
             field="waiting_until",
         ) from None
 
@@ -151,15 +154,15 @@ def update_ticket(
     note is still added) or Conflict; nothing is written then.
     """
     require_agent(actor, ticket)
-    current_version(ticket)  # lock the row and decide on the ticket as it is now
+    version = current_version(ticket)  # lock the row and decide on the ticket as it is now
     header = _header_changes(ticket, status, next_step, waiting_until)
     chosen = _chosen(ticket, header)
     if not chosen:
         if message is None:
-            raise InvalidInput(NOTHING_TO_SAVE, field="body")
+            raise InvalidInput(str(NOTHING_TO_SAVE), field="body")
         words = add_reply(
             ticket, author=actor, body=message.body, internal=message.internal,
-            channel=channel, files=message.files,
+            channel=channel, files=message.files, locked_version=version,
         )  # fmt: skip
         return UpdateOutcome(words.ticket, words.message, frozenset())
     refuse_if_closed(ticket)

@@ -16,6 +16,9 @@ what was stored:
 
 import unicodedata
 
+from django.utils.formats import number_format
+from django.utils.translation import gettext
+
 from scotty.core.errors import InvalidInput
 
 MAX_TITLE = 200
@@ -62,10 +65,18 @@ def clean_text(
     text = (value or "").translate(_REMOVED).strip()
     if is_blank(text):
         if required:
-            raise InvalidInput(f"{label} cannot be empty.", field=field)
+            raise InvalidInput(
+                gettext("%(label)s cannot be empty.") % {"label": label}, field=field
+            )
         return ""
     if len(text) > max_length:
         raise InvalidInput(
-            f"{label} is {len(text):,} characters long; the limit is {max_length:,}.", field=field
+            gettext("%(label)s is %(length)s characters long; the limit is %(limit)s.")
+            % {
+                "label": label,
+                "length": number_format(len(text), force_grouping=True),
+                "limit": number_format(max_length, force_grouping=True),
+            },
+            field=field,
         )
     return text

@@ -5,6 +5,7 @@ from typing import TYPE_CHECKING
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext, gettext_lazy
 
 from scotty.accounts.models import Person, SupportUnit
 from scotty.core.errors import Conflict, InvalidInput, InvalidTransition, NotAllowed
@@ -51,18 +52,21 @@ def waiting_until_changes(
         return [waiting_until_change(ticket, None)] if status_after in WAITING_STATUSES else []
     if status_after not in WAITING_STATUSES:
         raise InvalidInput(
-            "A “waiting until” date goes with a waiting status only: choose “Waiting on "
-            "requester” or “Waiting on third party”, or leave the date empty.",
+            gettext(
+                "A “waiting until” date goes with a waiting status only: choose “Waiting on "
+                "requester” or “Waiting on third party”, or leave the date empty."
+            ),
             field="waiting_until",
         )
     now = timezone.now()
     if moment <= now:
         raise InvalidInput(
-            "That “waiting until” date has passed: choose a later one.", field="waiting_until"
+            gettext("That “waiting until” date has passed: choose a later one."),
+            field="waiting_until",
         )
     if moment > now + MAX_WAIT:
         raise InvalidInput(
-            "A “waiting until” date is at most a year ahead: check the year.",
+            gettext("A “waiting until” date is at most a year ahead: check the year."),
             field="waiting_until",
         )
     return [waiting_until_change(ticket, moment)]
@@ -97,12 +101,12 @@ def status_move(ticket: Ticket, to: str, *, resolution: str = "") -> list[Change
     resolution (what was done, shown to the requester) when resolving; the ticket's
     earlier resolution serves if none is given. Raises InvalidTransition, InvalidInput."""
     if to not in Status.values:
-        raise InvalidTransition(f"“{to[:30]}” is not a status.")
+        raise InvalidTransition(gettext("“%(value)s” is not a status.") % {"value": to[:30]})
     if to == Status.RESOLVED:
         resolution = clean_text(
             resolution or ticket.resolution,
             field="resolution",
-            label="The resolution (what was done)",
+            label=gettext("The resolution (what was done)"),
             max_length=MAX_BODY,
         )
     return status_changes(ticket, to, resolution=resolution)
@@ -125,10 +129,10 @@ def transition(
 
 def _require_the_requester(ticket: Ticket, person: Person) -> None:
     if not may_reopen(person, ticket):
-        raise NotAllowed("Only the requester can confirm or reopen this request.")
+        raise NotAllowed(gettext("Only the requester can confirm or reopen this request."))
 
 
-_ONLY_RESOLVED = "Only a resolved request can be confirmed or reopened."
+_ONLY_RESOLVED = gettext_lazy("Only a resolved request can be confirmed or reopened.")
 
 
 @transaction.atomic
@@ -141,7 +145,7 @@ def confirm_resolution(ticket: Ticket, *, requester: Person) -> Ticket:
     if ticket.status == Status.CLOSED:
         return ticket
     if ticket.status != Status.RESOLVED:
-        raise InvalidTransition(_ONLY_RESOLVED)
+        raise InvalidTransition(str(_ONLY_RESOLVED))
     changes = status_changes(ticket, Status.CLOSED)
     return apply_changes(ticket, actor=requester, expected_version=version, changes=changes)
 
@@ -158,10 +162,12 @@ def reject_resolution(
     from scotty.tickets.services.conversation import add_reply
 
     _require_the_requester(ticket, requester)
-    reason = clean_text(reason, field="reason", label="What is still wrong", max_length=MAX_BODY)
+    reason = clean_text(
+        reason, field="reason", label=gettext("What is still wrong"), max_length=MAX_BODY
+    )
     current_version(ticket)
     if ticket.status not in (Status.RESOLVED, Status.CLOSED):
-        raise InvalidTransition(_ONLY_RESOLVED)
+        raise InvalidTransition(str(_ONLY_RESOLVED))
     return add_reply(ticket, author=requester, body=reason, channel=channel, as_requester=True)
 
 

@@ -20,7 +20,11 @@
       selectAll.indeterminate = ticked > 0 && ticked < all.length;
     }
     var count = bulk.querySelector("[data-selected]");
-    if (count) { count.textContent = ticked === 0 ? "(none ticked)" : "(" + ticked + " ticked)"; }
+    // The words come from the page (data-none-ticked, data-some-ticked), in the reader's language.
+    if (count) {
+      count.textContent = ticked === 0 ? bulk.getAttribute("data-none-ticked")
+        : bulk.getAttribute("data-some-ticked").replace("{n}", ticked);
+    }
     var apply = bulk.querySelector("button[type=submit]");
     if (apply) { apply.disabled = ticked === 0; }
     var action = bulk.querySelector("select[name=action]");

@@ -90,7 +90,8 @@
     });
     var body = composer.querySelector("textarea[name=body]");
     var label = body && body.value.trim() === "" && headerChanged(composer) ? "update" : kind;
-    composer.querySelectorAll("[data-label]").forEach(function (part) {
+    // The phone's action bar (ticket.html) carries the same button, outside the composer.
+    document.querySelectorAll("[data-composer] [data-label], .ticket-actions [data-label]").forEach(function (part) {
       part.hidden = part.getAttribute("data-label") !== label;
     });
     syncStatusFields(composer);
@@ -116,7 +117,9 @@
     if (!select) { return; }
     var status = select.value || select.getAttribute("data-current");
     composer.querySelectorAll("[data-for-status]").forEach(function (part) {
-      part.hidden = part.getAttribute("data-for-status").split(" ").indexOf(status) === -1;
+      // A field with an error stays in view, beside its message, whatever the status.
+      part.hidden = part.getAttribute("data-for-status").split(" ").indexOf(status) === -1 &&
+        !part.querySelector("[aria-invalid=true]");
     });
   }
 
@@ -179,10 +182,34 @@
       if (!input.closest(".hold")) { input.value = seen; }
     });
   }
-  document.addEventListener("htmx:afterSettle", function () { showCanned(); syncComposer(); syncSeen(); });
+  // Kept fields (hx-preserve: the draft survives a refusal) keep their old attributes
+  // through the swap: mark them invalid, or valid again, from the error now beside them
+  // (`<id>_error`, as the server draws it for fields it draws anew).
+  function syncInvalid() {
+    document.querySelectorAll("[hx-preserve][id]").forEach(function (field) {
+      if (field.tagName === "FIELDSET") { return; }
+      var error = document.getElementById(field.id + "_error");
+      var ids = (field.getAttribute("aria-describedby") || "").split(" ").filter(function (id) {
+        return id && id !== field.id + "_error";
+      });
+      if (error) { ids.push(error.id); }
+      if (ids.length) { field.setAttribute("aria-describedby", ids.join(" ")); } else { field.removeAttribute("aria-describedby"); }
+      if (error) { field.setAttribute("aria-invalid", "true"); } else { field.removeAttribute("aria-invalid"); }
+    });
+  }
+  document.addEventListener("htmx:afterSettle", function () { syncInvalid(); showCanned(); syncComposer(); syncSeen(); });
+
+  // Folds (details.fold) are open on a wide screen by CSS (::details-content); a browser
+  // without it would keep the menu and the filters shut there, so they are opened here.
+  function openFolds() {
+    if (window.CSS && CSS.supports && CSS.supports("selector(::details-content)")) { return; }
+    if (!window.matchMedia("(min-width: 641px)").matches) { return; }
+    document.querySelectorAll("details.fold").forEach(function (fold) { fold.open = true; });
+  }
 
   // Focus the first alert on a full page load too (a refused plain POST).
   document.addEventListener("DOMContentLoaded", function () {
+    openFolds();
     showCanned();
     syncComposer();
     var alert = document.querySelector("[data-focus]");

@@ -1,0 +1,267 @@
+"""Every page of the desk, the portal and sign-in, each with the person who sees it and
+the data that fills it: what the accessibility and phone-width tests walk through.
+
+`SCREENS` names a page by its URL name; a page with a second look worth checking (a
+refused form, with its errors beside the fields) adds a state after a space. Each
+screen builds its own data (a test's database starts empty) and says where to go.
+`NOT_PAGES` lists every other URL name with why it is no page to check; a test fails
+when a URL is added to neither.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+from axes.models import AccessAttempt
+from django.conf import settings
+from django.test import Client
+from django.urls import reverse
+from playwright.sync_api import Browser, BrowserContext, Page
+
+from scotty.core.testing import Org, file_ticket, upload
+from scotty.tickets.models import Channel, Ticket
+from scotty.tickets.services import (
+    add_reply,
+    add_watcher,
+    assign,
+    create_canned_reply,
+    set_next_step,
+    set_tags,
+    transition,
+)
+from scotty.tickets.states import Status
+
+DESKTOP = {"width": 1280, "height": 800}
+PHONE = {"width": 390, "height": 844}
+WIDTHS = {"desktop": DESKTOP, "phone": PHONE}
+# A browser test that must pass on a phone too: `new_page` opens its pages at each width.
+both_widths = pytest.mark.parametrize("viewport", list(WIDTHS.values()), ids=list(WIDTHS))
+
+
+@dataclass(frozen=True)
+class Screen:
+    who: str | None  # the Org attribute of the person who looks; None: signed out
+    path: str
+    then: Callable[[Page], None] | None = None  # brings the page into its state
+
+
+def _worked_ticket(org: Org) -> Ticket:
+    """Rita's printer ticket as an agent finds it after a day's work: assigned, a reply,
+    an internal note, files, tags, a next step and a watcher."""
+    ticket = file_ticket(org.requester, org.it, files=[upload("printer.png")])
+    assign(ticket, actor=org.agent, assignee=org.agent, expected_version=ticket.version)
+    add_reply(ticket, author=org.agent, body="Which model is it? The label is at the back.",
+              channel="desk")  # fmt: skip
+    add_reply(ticket, author=org.requester, body="It is an HP LaserJet M404.")
+    add_reply(ticket, author=org.agent, body="Fuser worn; vendor case 4411.", internal=True,
+              files=[upload("vendor-case.txt", b"case 4411")])  # fmt: skip
+    ticket.refresh_from_db()
+    set_tags(ticket, actor=org.agent, names=["printer", "floor-3"],
+             expected_version=ticket.version)  # fmt: skip
+    set_next_step(ticket, actor=org.agent, text="Order the fuser", owner="desk", shared=True,
+                  expected_version=ticket.version)  # fmt: skip
+    add_watcher(ticket, actor=org.agent, watcher=org.colleague)
+    ticket.refresh_from_db()
+    return ticket
+
+
+def _queue_rows(org: Org) -> None:
+    """A queue's worth of variety: mine with a next step, unassigned, waiting, urgent."""
+    mine = _worked_ticket(org)
+    file_ticket(org.colleague, org.it, "VPN drops every hour", actor=org.agent,
+                channel=Channel.PHONE, impact="high", urgency="high")  # fmt: skip
+    waiting = file_ticket(org.other_requester, org.it, "New laptop for the intern")
+    assign(waiting, actor=org.agent, assignee=org.agent, expected_version=waiting.version)
+    transition(waiting, actor=org.agent, to=Status.WAITING_ON_THIRD_PARTY,
+               expected_version=waiting.version)  # fmt: skip
+    assert mine.pk
+
+
+def _resolved_for_rita(org: Org) -> Ticket:
+    ticket = _worked_ticket(org)
+    transition(ticket, actor=org.agent, to=Status.RESOLVED, expected_version=ticket.version,
+               resolution="Replaced the fuser; printed ten pages without a jam.")  # fmt: skip
+    ticket.refresh_from_db()
+    return ticket
+
+
+def _lost_file(org: Org) -> str:
+    ticket = file_ticket(org.requester, org.it, files=[upload("printer.png")])
+    attachment = ticket.attachments.get()
+    attachment.file.delete(save=False)  # storage lost it; the row is still there
+    return reverse("files:download", args=[attachment.pk])
+
+
+def _locked_out(org: Org) -> None:
+    AccessAttempt.objects.create(
+        username=org.requester.email, ip_address="198.51.100.7", user_agent="browser",
+        get_data="", post_data="", http_accept="*/*", path_info="/sign-in/",
+        failures_since_start=settings.AXES_FAILURE_LIMIT,
+    )  # fmt: skip
+
+
+def _press(name: str) -> Callable[[Page], None]:
+    def press(page: Page) -> None:
+        with page.expect_navigation():
+            page.get_by_role("button", name=name, exact=True).first.click()
+
+    return press
+
+
+def _refused_call(page: Page) -> None:
+    """A call with a title and words but nobody picked, and a fix written but not ticked."""
+    page.get_by_label("Title").fill("Cannot print")
+    page.get_by_label("What they told you").fill("Since this morning.")
+    page.get_by_label("What you did").fill("Restarted the spooler.")
+    _press("Open the ticket")(page)
+
+
+def _refused_request(page: Page) -> None:
+    """A title of spaces only: the browser's `required` is met, the service refuses it."""
+    page.get_by_label("What do you need help with?").fill("   ")
+    page.get_by_label("Tell us more").fill("It is broken.")
+    _press("Send request")(page)
+
+
+def _refused_reply(page: Page) -> None:
+    page.get_by_label("Your reply").fill("   ")
+    _press("Send")(page)
+
+
+def _refused_update(page: Page) -> None:
+    """An empty update: nothing to save, said beside the message box."""
+    page.locator("#composer-form").evaluate("form => form.requestSubmit()")
+    page.locator("#reply-body_error").wait_for()
+
+
+def _wrong_password(page: Page) -> None:
+    page.get_by_label("E-mail").fill("rita@example.org")
+    page.get_by_label("Password").fill("not the password")
+    _press("Sign in")(page)
+
+
+def _search_refused(org: Org) -> str:
+    file_ticket(org.requester, org.it, "Printer on floor 3 jams")
+    return "/desk/search/?q=printer&status=nonsense&priority=9"
+
+
+def _at(name: str, *args: object) -> Callable[[Org], str]:
+    return lambda org: reverse(name, args=args)
+
+
+def _with_rows(path: str) -> Callable[[Org], str]:
+    def build(org: Org) -> str:
+        _queue_rows(org)
+        return path
+
+    return build
+
+
+def _worked_ticket_page(name: str) -> Callable[[Org], str]:
+    return lambda org: reverse(name, args=[_worked_ticket(org).reference])
+
+
+def _canned(org: Org) -> str:
+    create_canned_reply(actor=org.agent, title="Printer fixed", body="{reference} is fixed.")
+    return reverse("desk:canned")
+
+
+def _canned_edit(org: Org) -> str:
+    reply = create_canned_reply(actor=org.agent, title="Printer fixed", body="It is fixed.")
+    return reverse("desk:canned_edit", args=[reply.pk])
+
+
+def _resolved_request(org: Org) -> str:
+    return reverse("portal:request", args=[_resolved_for_rita(org).reference])
+
+
+def _locks(org: Org) -> str:
+    _locked_out(org)
+    return reverse("desk:sign_in_locks")
+
+
+Build = Callable[[Org], str]
+Then = Callable[[Page], None] | None
+SCREENS: dict[str, tuple[str | None, Build, Then]] = {
+    "accounts:sign_in": (None, _at("accounts:sign_in"), None),
+    "accounts:sign_in refused": (None, _at("accounts:sign_in"), _wrong_password),
+    "settings": ("requester", _at("settings"), None),
+    "desk:home": ("agent", _with_rows("/desk/"), None),
+    "desk:search": ("agent", _with_rows("/desk/search/?q=printer"), None),
+    "desk:search refused": ("agent", _search_refused, None),
+    "desk:queue": ("agent", _with_rows("/desk/queues/open/"), None),
+    "desk:log_call": ("agent", _at("desk:log_call"), None),
+    "desk:log_call refused": ("agent", _at("desk:log_call"), _refused_call),
+    "desk:canned": ("agent", _canned, None),
+    "desk:canned_edit": ("agent", _canned_edit, None),
+    "desk:units": ("manager", _with_rows("/desk/units/"), None),
+    "desk:administration": ("admin", _at("desk:administration"), None),
+    "desk:sign_in_locks": ("admin", _locks, None),
+    "desk:ticket": ("agent", _worked_ticket_page("desk:ticket"), None),
+    "desk:ticket refused": ("agent", _worked_ticket_page("desk:ticket"), _refused_update),
+    "portal:home": ("requester", _with_rows("/portal/"), None),
+    "portal:new": ("requester", _at("portal:new"), None),
+    "portal:new refused": ("requester", _at("portal:new"), _refused_request),
+    "portal:search": ("requester", _with_rows("/portal/search/?q=printer"), None),
+    "portal:request": ("requester", _resolved_request, None),
+    "portal:request refused": ("requester", _worked_ticket_page("portal:request"), _refused_reply),
+    "files:download": ("requester", _lost_file, None),  # the page for a file storage lost
+}
+
+# URL names that draw no page of their own, and why.
+NOT_PAGES = {
+    "home": "redirects to the desk or the portal",
+    "accounts:sign_out": "POST only, redirects to sign-in",
+    "desk:go": "redirects to a ticket or back to the desk",
+    "desk:bulk": "POST only, redirects back to the queue",
+    "desk:caller_tickets": "a fragment of desk:log_call (htmx)",
+    "desk:people": "the people picker's suggestions (a datalist fragment)",
+    "desk:canned_delete": "POST only, redirects to desk:canned",
+    "desk:canned_pick": "a fragment of desk:ticket (the composer's canned replies)",
+    "desk:save_unit": "POST only; a refusal redraws desk:units",
+    "desk:add_member": "POST only; a refusal redraws desk:units",
+    "desk:member_role": "POST only; a refusal redraws desk:units",
+    "desk:remove_member": "POST only; a refusal redraws desk:units",
+    "desk:lift_sign_in_lock": "POST only, redirects to desk:sign_in_locks",
+    "desk:presence": "a fragment of desk:ticket (who else is there)",
+    "desk:reply": "POST only; answers with desk:ticket (see 'desk:ticket refused')",
+    "desk:assign": "POST only; answers with desk:ticket",
+    "desk:priority": "POST only; answers with desk:ticket",
+    "desk:transfer": "POST only; answers with desk:ticket",
+    "desk:tags": "POST only; answers with desk:ticket",
+    "desk:watch": "POST only; answers with desk:ticket",
+    "desk:unwatch": "POST only; answers with desk:ticket",
+    "portal:reply": "POST only; a refusal redraws portal:request (see its 'refused')",
+    "portal:confirm": "POST only, redirects to portal:request",
+    "portal:reopen": "POST only; a refusal redraws portal:request",
+}
+
+
+def screen(name: str, org: Org) -> Screen:
+    who, build, then = SCREENS[name]
+    return Screen(who, build(org), then)
+
+
+def open_screen(
+    browser: Browser, base_url: str, org: Org, name: str, viewport: dict[str, int], **context: Any
+) -> tuple[BrowserContext, Page]:
+    """A new browser context at that width, signed in as the screen's person, showing it.
+
+    Signed in by session cookie, not through the form: the sign-in flow has its own tests.
+    """
+    shown = screen(name, org)
+    browser_context = browser.new_context(base_url=base_url, viewport=viewport, **context)
+    if shown.who is not None:
+        client = Client()
+        client.force_login(getattr(org, shown.who))
+        cookie = client.cookies[settings.SESSION_COOKIE_NAME]
+        browser_context.add_cookies(
+            [{"name": settings.SESSION_COOKIE_NAME, "value": cookie.value, "url": base_url}]
+        )
+    page = browser_context.new_page()
+    page.goto(shown.path)
+    if shown.then is not None:
+        shown.then(page)
+    page.wait_for_load_state("networkidle")
+    return browser_context, page
