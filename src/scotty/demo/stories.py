@@ -244,11 +244,15 @@ class Plot:
             )
 
     def follow_up_on(self) -> None:
-        """Half the waiting tickets get a date to come back on, a few working days after
-        the wait began; older ones have already come back to "needs my action"."""
-        if self.rng.random() < 0.5:
+        """A date to come back on, a few days after the wait began: for every wait of the
+        last three days (still ahead, whatever day the demo is loaded) and half the older
+        ones (most of which have come back to "needs my action" by now)."""
+        recent = self.clock.now > self.clock.end - timedelta(days=3)
+        if recent or self.rng.random() < 0.5:
             at = self.clock.later(0.2, 2)
             day = (at + timedelta(days=self.rng.choice((1, 2, 3, 5, 7)))).date()
+            if recent:
+                day = max(day, self.clock.end.date() + timedelta(days=1))
             self.history.wait_until(at, self.agent, waiting_until_on(day))
 
     def resolve(self) -> None:
