@@ -50,11 +50,15 @@
     focusBefore = document.activeElement;
     list.showModal();
   }
+  // Browsers that restore focus themselves have done so before "close" arrives (it comes
+  // later, as a task), and the agent may have pressed "/" in between: only focus that went
+  // nowhere is moved back, never focus the agent has moved on since.
   document.addEventListener("close", function (event) {
-    if (event.target && event.target.id === "shortcuts" && focusBefore && focusBefore.focus) {
-      focusBefore.focus();
-      focusBefore = null;
-    }
+    if (!event.target || event.target.id !== "shortcuts") { return; }
+    var lost = !document.activeElement || document.activeElement === document.body ||
+      event.target.contains(document.activeElement);
+    if (lost && focusBefore && focusBefore.focus) { focusBefore.focus(); }
+    focusBefore = null;
   }, true);
 
   // "r" / "n": the composer switches to that kind and the cursor goes to its text.
