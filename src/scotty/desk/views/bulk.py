@@ -13,6 +13,7 @@ from scotty.accounts.models import SupportUnit
 from scotty.core.errors import DomainError
 from scotty.desk.access import DeskRequest, agent_required
 from scotty.desk.forms import BulkForm
+from scotty.desk.refusals import nothing_changed
 from scotty.tickets.services.bulk import BulkOutcome, bulk_apply
 
 
@@ -54,14 +55,12 @@ def bulk(request: DeskRequest) -> HttpResponse:
     back = _back(request, request.POST.get("next", ""))
     if not form.is_valid():
         errors = next(iter(form.errors.values()))
-        messages.error(request, gettext("Nothing was changed. %(error)s") % {"error": errors[0]})
+        messages.error(request, nothing_changed(errors[0]))
         return redirect(back)
     try:
         outcome = bulk_apply(form.cleaned_data["ticket"], form.op(request.user), actor=request.user)
     except DomainError as error:
-        messages.error(
-            request, gettext("Nothing was changed. %(error)s") % {"error": error.message}
-        )
+        messages.error(request, nothing_changed(error.message))
         return redirect(back)
     headline, refusals = summary(outcome)
     level = messages.SUCCESS if outcome.changed else messages.INFO

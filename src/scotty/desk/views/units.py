@@ -17,6 +17,7 @@ from scotty.core.forms import error_on_field
 from scotty.core.http import status_for
 from scotty.desk.access import DeskRequest, agent_required
 from scotty.desk.forms import MemberForm, UnitMemberForm, UnitSettingsForm
+from scotty.desk.refusals import nothing_changed
 
 
 @dataclass(frozen=True)
@@ -121,9 +122,7 @@ def _now_role(person: Person, role: str, unit: SupportUnit) -> str:
 
 def _first_error(form: UnitMemberForm | MemberForm) -> str:
     errors = [message for field_errors in form.errors.values() for message in field_errors]
-    if errors:
-        return gettext("Nothing was changed. %(error)s") % {"error": errors[0]}
-    return gettext("Nothing was changed.")
+    return nothing_changed(errors[0] if errors else "")
 
 
 @agent_required()
@@ -138,7 +137,7 @@ def add_member(request: DeskRequest, prefix: str) -> HttpResponse:
         services.add_member(unit, actor=request.user, person=person, role=role)
     except DomainError as error:
         error_on_field(form, error)
-        message = gettext("Nothing was changed. %(error)s") % {"error": error.message}
+        message = nothing_changed(error.message)
         return _page(request, {}, message, status_for(error), add_forms={unit.pk: form})
     return _back(request, _now_role(person, role, unit))
 
@@ -154,7 +153,7 @@ def change_member_role(request: DeskRequest, prefix: str) -> HttpResponse:
     try:
         services.change_member_role(unit, actor=request.user, person=person, role=role)
     except DomainError as error:
-        message = gettext("Nothing was changed. %(error)s") % {"error": error.message}
+        message = nothing_changed(error.message)
         return _page(request, {}, message, status_for(error))
     return _back(request, _now_role(person, role, unit))
 
@@ -170,7 +169,7 @@ def remove_member(request: DeskRequest, prefix: str) -> HttpResponse:
     try:
         services.remove_member(unit, actor=request.user, person=person)
     except DomainError as error:
-        message = gettext("Nothing was changed. %(error)s") % {"error": error.message}
+        message = nothing_changed(error.message)
         return _page(request, {}, message, status_for(error))
     return _back(
         request,
