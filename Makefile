@@ -37,8 +37,8 @@ run: $(VENV)/.installed-runtime
 test-tools:
 	@if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/xgettext ] || ! command -v npm >/dev/null; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-	    echo "Installing Debian's chromium, gettext, nodejs and npm for the tests ..."; \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium gettext nodejs npm >/dev/null; \
+	    missing="$$([ -x /usr/bin/chromium ] || echo chromium) $$([ -x /usr/bin/xgettext ] || echo gettext) $$(command -v npm >/dev/null || echo nodejs npm)"; \
+	    echo "Installing Debian packages for the tests: $$missing"; apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
 	  else \
 	    echo "!! chromium, gettext or npm is missing and cannot be installed here (needs root and apt-get):"; \
 	    echo "!! the browser, accessibility and translation-catalogue tests will be SKIPPED."; \

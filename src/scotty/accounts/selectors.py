@@ -131,6 +131,17 @@ def find_people(
     return list(people.select_related("department", "location").order_by("full_name")[:limit])
 
 
+def places_of(person: Person) -> tuple[str, str]:
+    """The person's department and location names ("" for none), in one query: the
+    requester card read them as two lazy lookups (joining them into the ticket's own
+    query made PostgreSQL plan it three times as long)."""
+    if person.department_id is None and person.location_id is None:
+        return "", ""
+    found = Person.objects.filter(pk=person.pk).values_list("department__name", "location__name")
+    department, location = next(iter(found), (None, None))
+    return department or "", location or ""
+
+
 def person_by_email(email: str) -> Person | None:
     """The person with this e-mail address, however it is capitalised; None if nobody.
 

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
 
-from django.db import IntegrityError, transaction
+from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext
 
@@ -46,16 +46,32 @@ def once(person_id: int, token: str, work: Callable[[], Outcome]) -> tuple[Outco
         raise InvalidInput(gettext("This form is out of date: reload the page and try again."))
     with transaction.atomic():
         # Claimed first, looked up only when the claim fails: a first submit (nearly
-        # every one) costs one INSERT, no SELECT before it.
-        try:
-            with transaction.atomic():
-                claim = Submission.objects.create(person_id=person_id, token=token)
-        except IntegrityError:  # submitted before, or by a concurrent submit just now
+        # every one) costs one INSERT, with no SELECT before it and no savepoint around
+        # it (ON CONFLICT DO NOTHING, where an IntegrityError would need one).
+        claim = _claim(person_id, token)
+        if claim is None:  # submitted before, or by a concurrent submit just now
             return Submission.objects.get(person_id=person_id, token=token).outcome, True
         outcome = work()
-        claim.outcome = outcome
-        claim.save(update_fields=["outcome"])
+        Submission.objects.filter(pk=claim).update(outcome=outcome)
     return outcome, False
+
+
+def _claim(person_id: int, token: str) -> int | None:
+    """Insert the token's row; its id, or None when this person already sent the token.
+
+    A concurrent submit of the same token waits for the first one's transaction (the
+    unique index), then finds the row taken.
+    """
+    table = connection.ops.quote_name(Submission._meta.db_table)
+    created = connection.ops.adapt_datetimefield_value(timezone.now())
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {table} (person_id, token, outcome, created_at) "  # noqa: S608
+            "VALUES (%s, %s, %s, %s) ON CONFLICT (person_id, token) DO NOTHING RETURNING id",
+            [person_id, token, "{}", created],
+        )
+        row = cursor.fetchone()
+    return row[0] if row else None
 
 
 def forget_old_submissions(*, now: Any = None) -> int:

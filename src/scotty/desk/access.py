@@ -55,10 +55,11 @@ def agent_required(
     return decorate
 
 
-def agent_access(request: DeskRequest, reference: str) -> TicketAccess:
-    """The ticket if this agent works it; 404 otherwise (also when they only filed it)."""
+def agent_access(request: DeskRequest, reference: str, *, joined: bool = True) -> TicketAccess:
+    """The ticket if this agent works it; 404 otherwise (also when they only filed it).
+    `joined=False` for a write: the ticket row alone (see `access_ticket`)."""
     try:
-        access = access_ticket(request.user, reference)
+        access = access_ticket(request.user, reference, joined=joined)
     except NotFound as error:
         raise Http404(error.message) from None
     if not access.as_agent:

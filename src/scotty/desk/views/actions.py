@@ -116,7 +116,9 @@ _NOT_RESENT = frozenset({"csrfmiddlewaretoken", "seen"})
 
 def act(request: DeskRequest, reference: str, form_name: str, perform: Perform) -> HttpResponse:
     """Run one write on the ticket `reference` from the form `form_name`."""
-    access = agent_access(request, reference)
+    # The row alone: a refused write shows the page from it (its people and units then
+    # load as they are read); a done one redirects, or reloads it for the fragment.
+    access = agent_access(request, reference, joined=False)
     kwargs = {"auto_id": f"{form_name}-%s"}
     form = FORMS[form_name](request.POST, request.FILES, **kwargs)  # type: ignore[arg-type]
     if not form.is_valid() or not refuse_skipped_files(request, form):

@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 
 from scotty.accounts.models import Person, SupportUnit
-from scotty.accounts.selectors import unit_ids_of
+from scotty.accounts.selectors import places_of, unit_ids_of
 from scotty.desk import forms as desk_forms
 from scotty.desk.access import DeskRequest, agent_access, agent_required
 from scotty.desk.views.presence import remember as remember_for_presence
@@ -176,6 +176,7 @@ def ticket_context(
         "edit_place": FORM_PLACES.get(problem.form, "") if problem else "",
         "description_files": list(selectors.description_attachments(ticket)),
         "other_open": selectors.other_open_tickets(request.user, ticket),
+        "requester_places": places_of(ticket.requester),
         "tags": tags,
         "watchers": list(ticket.watchers.all()),
         "forms": _forms(ticket, tags, units, problem),
