@@ -84,6 +84,9 @@ def parse(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--threads", type=int, help="threads per process (scotty serve's default)")
     parser.add_argument("--agent", default=pages.AGENT)
     parser.add_argument("--rounds", type=int, default=3, help="rounds; medians are shown (3)")
+    parser.add_argument(
+        "--only", default="", help="comma-separated words: only the pages whose label has one"
+    )
     return parser.parse_args(argv)
 
 
@@ -315,7 +318,10 @@ def main(argv: list[str]) -> None:
     clients["requester"].force_login(requester)
     for who in ("agent", "requester"):
         clients[f"{who} yardstick"] = yardstick_client(clients[who])
-    to_measure = pairs(agent, requester)
+    wanted = [word for word in args.only.split(",") if word]
+    to_measure = [
+        p for p in pairs(agent, requester) if not wanted or any(w in p.label for w in wanted)
+    ]
     connections.close_all()
 
     path = os.pathsep.join([str(BENCH), os.environ.get("PYTHONPATH", "")])

@@ -251,8 +251,8 @@ def test_the_request_page_runs_the_same_queries_however_long_the_conversation(
         author = org.agent if n % 2 == 0 else org.requester
         add_reply(fresh(ticket), author=author, body=f"reply {n}", files=[upload(f"f{n}.png")])
         add_reply(fresh(ticket), author=org.agent, body=f"note {n}", internal=True)
-    # person, ticket, description files, events, their files, linked tickets (the
-    # session comes from the cache)
-    with django_assert_num_queries(6):
+    # person, ticket, events, the ticket's files (description and messages' at once),
+    # linked tickets (the session comes from the cache)
+    with django_assert_num_queries(5):
         html = client.get(url).text
     assert f"reply {replies - 1}" in html and "note 0" not in html

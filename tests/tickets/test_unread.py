@@ -88,6 +88,25 @@ def test_opening_a_ticket_again_overwrites_the_one_row(org: Org) -> None:
     assert TicketView.objects.filter(ticket=ticket).count() == 2
 
 
+def test_opening_an_unchanged_ticket_again_writes_nothing(org: Org) -> None:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    ticket = file_ticket(org.requester, org.it)
+    mark_seen(ticket, person=org.agent)
+    first = TicketView.objects.get(ticket=ticket, person=org.agent).seen_at
+    with CaptureQueriesContext(connection) as again:
+        mark_seen(ticket, person=org.agent)
+    assert not [q for q in again.captured_queries if "INSERT" in q["sql"]]  # a read only
+    assert TicketView.objects.get(ticket=ticket, person=org.agent).seen_at == first
+    add_reply(ticket, author=org.requester, body="Any news?")
+    assert ticket.reference in unread(org.agent)
+    ticket.refresh_from_db()
+    mark_seen(ticket, person=org.agent)  # changed since: written again, read again
+    assert TicketView.objects.get(ticket=ticket, person=org.agent).seen_at > first
+    assert ticket.reference not in unread(org.agent)
+
+
 def test_unread_costs_no_query_of_its_own(
     org: Org, django_assert_num_queries: pytest.FixtureRequest
 ) -> None:

@@ -52,6 +52,15 @@ def test_requesters_never_get_notes_or_note_files(org: Org, ticket_with_note) ->
     events = selectors.timeline(access)
     assert all(e.is_public for e in events)
     assert all(e.message is None or not e.message.is_internal for e in events)
+    events, description_files = selectors.timeline_with_files(access)
+    files = [f.filename for e in events if e.message for f in e.message.files]
+    assert files == ["public.png"]  # the note's file is shared out to nobody
+    assert "secret.png" not in [f.filename for f in description_files]
+    agent_side, _ = selectors.timeline_with_files(
+        selectors.access_ticket(org.agent, ticket_with_note.reference)
+    )
+    agent_files = sorted(f.filename for e in agent_side if e.message for f in e.message.files)
+    assert agent_files == ["public.png", "secret.png"]
     secret = ticket_with_note.attachments.get(filename="secret.png")
     public = ticket_with_note.attachments.get(filename="public.png")
     assert selectors.access_attachment(org.requester, public.pk) == public

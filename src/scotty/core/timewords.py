@@ -6,11 +6,13 @@ inflect it ("vor 3 Tagen", not "vor 3 Tage"), so the units carry their own conte
 """
 
 from datetime import datetime, timedelta
+from functools import lru_cache
 from typing import cast
 
 from django.utils import timezone
+from django.utils.html import avoid_wrapping
 from django.utils.timesince import timesince
-from django.utils.translation import gettext, npgettext_lazy
+from django.utils.translation import get_language, gettext, npgettext_lazy
 
 # The units of a past moment, as `timesince` takes them (its `time_strings`).
 _PAST = {
@@ -23,11 +25,32 @@ _PAST = {
 }
 
 
+_NO_MONTHS = timedelta(days=28)  # the shortest month: below it timesince counts no months
+_UNITS = (("week", 7 * 24 * 3600), ("day", 24 * 3600), ("hour", 3600), ("minute", 60))
+
+
+@lru_cache(maxsize=2048)
+def _ago(language: str | None, unit: str, count: int) -> str:
+    """ "3 hours ago" in `language` (the active one: the key, as catalogues never change
+    while Scotty runs), with timesince's non-breaking spaces."""
+    past = avoid_wrapping(_PAST[unit] % {"num": count})
+    return gettext("%(time)s ago") % {"time": past}
+
+
 def time_ago(moment: datetime, *, depth: int = 1, now: datetime | None = None) -> str:
     """ "just now" (under a minute), "3 hours ago", with depth=2 "2 days, 3 hours ago"."""
     now = now or timezone.now()
-    if now - moment < timedelta(minutes=1):
+    since = now - moment
+    if since < timedelta(minutes=1):
         return gettext("just now")
+    if depth == 1 and since < _NO_MONTHS:
+        # What timesince says for one unit, worked out directly: every queue row says
+        # it, and timesince's calendar arithmetic and lazy strings were a fifth of a
+        # row's time. Under four weeks there are no months or years to count.
+        seconds = int(since.total_seconds())
+        for unit, size in _UNITS:
+            if seconds >= size:
+                return _ago(get_language(), unit, seconds // size)
     # Lazy, so each reader's language; timesince only %-formats them.
     past = timesince(moment, now, depth=depth, time_strings=cast(dict[str, str], _PAST))
     return gettext("%(time)s ago") % {"time": past}

@@ -9,10 +9,14 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from django.utils import timezone
+from django.utils.dateformat import format as format_date
+from django.utils.formats import get_format
 from django.utils.functional import Promise
+from django.utils.timezone import localtime
 from django.utils.translation import gettext, pgettext, pgettext_lazy
 
 from scotty.accounts.models import Person
+from scotty.core.paths import path_for_each
 from scotty.core.timewords import time_ago
 from scotty.tickets import selectors, states, wording
 from scotty.tickets.models import (
@@ -83,23 +87,41 @@ def status_of(ticket: Ticket) -> StatusView:
 
 @dataclass(frozen=True)
 class Row:
-    """One line of "My requests"."""
+    """One line of "My requests", with what its cells print worked out once (each tag
+    or filter in a row's markup is a node rendered for every row)."""
 
     ticket: Ticket
     status: StatusView
     next_step: NextStep | None
     watching: bool  # filed by someone else; this person follows it
-
-    @property
-    def updated(self) -> str:
-        """Relative ("just now", "3 hours ago"): read faster than a date in a list."""
-        return time_ago(self.ticket.public_activity_at)
+    url: str  # its request page
+    updated: str  # relative ("just now", "3 hours ago"): read faster than a date in a list
+    updated_iso: str  # public_activity_at as |date:'c' writes it
+    updated_title: str  # ... and as |date:'DATETIME_FORMAT' does, in the reader's zone
+    requester_short_name: str  # whom a watcher follows
 
 
 def rows(tickets: list[Ticket], viewer: Person) -> list[Row]:
-    return [
-        Row(t, status_of(t), next_step(t, viewer), t.requester_id != viewer.pk) for t in tickets
-    ]
+    request_page = path_for_each("portal:request", "reference")
+    long_format = get_format("DATETIME_FORMAT")
+    found = []
+    for t in tickets:
+        activity = localtime(t.public_activity_at)  # as templates show datetimes
+        watching = t.requester_id != viewer.pk
+        found.append(
+            Row(
+                t,
+                status_of(t),
+                next_step(t, viewer),
+                watching,
+                url=request_page(t.reference),
+                updated=time_ago(t.public_activity_at),
+                updated_iso=activity.isoformat(),
+                updated_title=format_date(activity, long_format),
+                requester_short_name=t.requester.get_short_name() if watching else "",
+            )
+        )
+    return found
 
 
 def person_name(person: Person, ticket: Ticket, viewer: Person) -> str:
@@ -150,7 +172,7 @@ def entry(event: TicketEvent, viewer: Person, openable: set[str]) -> Entry | Non
     if message is not None:
         if message.is_internal:  # the selector filters notes; never trust one layer alone
             return None
-        files = tuple(message.attachments.all())
+        files = tuple(message.files)  # type: ignore[attr-defined]  # see timeline_with_files
         return Entry(event.at, "", message, who, actor is not None and actor.pk == viewer.pk, files)
     if event.kind == EventKind.FOLLOW_UP_OPENED:
         if event.new_value not in openable:

@@ -150,23 +150,41 @@ def visible_messages(access: TicketAccess) -> QuerySet[Message]:
 
 
 def timeline(access: TicketAccess) -> list[TicketEvent]:
-    """Events interleaved with the conversation, oldest first, filtered by role.
+    """Events interleaved with the conversation, oldest first, filtered by role; each
+    message carries its files as `files` (see `timeline_with_files`)."""
+    return timeline_with_files(access)[0]
 
-    Message events carry their message and its attachments, so one page renders in a
-    fixed number of queries however long the ticket is.
+
+def timeline_with_files(access: TicketAccess) -> tuple[list[TicketEvent], list[Attachment]]:
+    """The timeline (as `timeline`) and the files given with the description.
+
+    Two queries however long the ticket is: the events with their messages and authors,
+    and every file of the ticket, shared out here. Each message gets the list `files`
+    (by id); a file of a message the reader does not see (a requester and a note)
+    goes nowhere, so it cannot be drawn.
     """
     events = (
         TicketEvent.objects.filter(ticket=access.ticket)
         .select_related("actor", "message", "message__author")
-        .prefetch_related("message__attachments")
         .order_by("at", "id")
     )
     if not access.as_agent:
         events = events.filter(is_public=True)
     rows = list(events)
+    shown: dict[int, Message] = {}
     for event in rows:
         event.ticket = access.ticket  # wording reads it; saves a query per event
-    return rows
+        if event.message is not None:
+            event.message.files = []  # type: ignore[attr-defined]
+            shown[event.message.pk] = event.message
+    with_description: list[Attachment] = []
+    for attachment in access.ticket.attachments.order_by("id"):
+        if attachment.message_id is None:
+            with_description.append(attachment)
+        elif attachment.message_id in shown:
+            attachment.message = shown[attachment.message_id]
+            attachment.message.files.append(attachment)  # type: ignore[attr-defined]
+    return rows, with_description
 
 
 def shared_next_step(ticket: Ticket) -> tuple[str, str] | None:
@@ -175,11 +193,6 @@ def shared_next_step(ticket: Ticket) -> tuple[str, str] | None:
     if not ticket.next_step or not ticket.next_step_shared:
         return None
     return ticket.next_step, ticket.next_step_owner
-
-
-def description_attachments(ticket: Ticket) -> QuerySet[Attachment]:
-    """Files given with the ticket's description (always public to its readers)."""
-    return ticket.attachments.filter(message__isnull=True).order_by("id")
 
 
 def access_attachment(person: Person, attachment_id: int) -> Attachment:
@@ -260,6 +273,8 @@ def other_open_tickets(viewer: Person, ticket: Ticket, *, limit: int = 5) -> lis
         desk_tickets(viewer)
         .filter(requester_id=ticket.requester_id, is_open=True)
         .exclude(pk=ticket.pk)
+        # What the card shows: building the other columns took half this query's time.
+        .only("reference", "title", "status")
         .order_by("-id")[:limit]
     )
 

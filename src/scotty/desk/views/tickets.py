@@ -20,7 +20,14 @@ from scotty.desk import forms as desk_forms
 from scotty.desk.access import DeskRequest, agent_access, agent_required
 from scotty.desk.views.presence import remember as remember_for_presence
 from scotty.tickets import selectors, states
-from scotty.tickets.models import Message, MessageKind, NextStepOwner, Ticket, TicketEvent
+from scotty.tickets.models import (
+    Attachment,
+    Message,
+    MessageKind,
+    NextStepOwner,
+    Ticket,
+    TicketEvent,
+)
 from scotty.tickets.priority import priority_for
 from scotty.tickets.selectors import TicketAccess
 from scotty.tickets.services.visits import mark_seen
@@ -126,8 +133,10 @@ def _forms(
     return built
 
 
-def _timeline(access: TicketAccess) -> list[Entry]:
-    return [Entry(e, "" if e.message_id else describe(e)) for e in selectors.timeline(access)]
+def _timeline(access: TicketAccess) -> tuple[list[Entry], list[Attachment]]:
+    """The timeline's entries, and the files given with the description."""
+    events, description_files = selectors.timeline_with_files(access)
+    return [Entry(e, "" if e.message_id else describe(e)) for e in events], description_files
 
 
 def latest_public_message(entries: list[Entry]) -> int:
@@ -166,7 +175,7 @@ def ticket_context(
     ticket = access.ticket
     tags = [t.name for t in ticket.tags.all()]
     units = list(SupportUnit.objects.all())
-    timeline = _timeline(access)
+    timeline, description_files = _timeline(access)
     return {
         "ticket": ticket,
         "timeline": timeline,
@@ -174,7 +183,7 @@ def ticket_context(
         "closed": ticket.status == Status.CLOSED,
         "composer_kind": _composer_kind(request, problem, composer_kind),
         "edit_place": FORM_PLACES.get(problem.form, "") if problem else "",
-        "description_files": list(selectors.description_attachments(ticket)),
+        "description_files": description_files,
         "other_open": selectors.other_open_tickets(request.user, ticket),
         "requester_places": places_of(ticket.requester),
         "tags": tags,
@@ -207,7 +216,7 @@ def render_ticket(
     part = request.GET.get("part", "ticket")
     if part == "timeline" and wants_fragment(request):
         # The minute-by-minute refresh: the timeline alone, not every form of the page.
-        entries = _timeline(access)
+        entries, _ = _timeline(access)
         timeline = {"ticket": access.ticket, "timeline": entries,
                     "seen": latest_public_message(entries)}  # fmt: skip
         response = render(request, f"{TEMPLATE}#timeline", timeline, status=status)

@@ -53,7 +53,7 @@ def render_request(
 ) -> HttpResponse:
     """The request page; POST views re-render it with their bound form and the error."""
     ticket, viewer = access.ticket, person_of(request)
-    events = selectors.timeline(access)
+    events, description_files = selectors.timeline_with_files(access)
     # Past the reopen window the request is closed in all but name: the choice
     # "fixed or not" has expired and is not offered; writing opens a follow-up.
     closed = selectors.is_done_for_requester(ticket, timezone.now())
@@ -67,7 +67,7 @@ def render_request(
         "ticket": ticket,
         "status": presenters.status_of(ticket),
         "next_step": presenters.next_step(ticket, viewer),
-        "description_files": list(selectors.description_attachments(ticket)),
+        "description_files": description_files,
         "entries": presenters.timeline(events, ticket, viewer, openable),
         "resolved": resolved,
         "closed": closed,

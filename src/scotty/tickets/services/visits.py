@@ -14,10 +14,17 @@ def mark_seen(ticket: Ticket, *, person: Person) -> None:
     arrived). One upsert of the person's single row for the ticket: the row is
     overwritten, never added to, so the table holds at most one row per agent and ticket.
 
+    Written only when the row is older than the ticket's last change: the markers ask
+    whether the agent saw it since then, nothing more. Opening a ticket again that did
+    not change is a read, not a write (on SQLite each write waits for the one writer).
+
     Only agents of the ticket count: a requester reads the portal, which has no markers.
     Not an event: looking at a ticket changes nothing on it.
     """
     if not can_work(person, ticket):
+        return
+    views = TicketView.objects.filter(person=person, ticket=ticket)
+    if views.filter(seen_at__gte=ticket.updated_at).exists():
         return
     TicketView.objects.bulk_create(
         [TicketView(person=person, ticket=ticket, seen_at=timezone.now())],
