@@ -33,6 +33,11 @@ class Columns:
     unit: bool = True
     assignee: bool = True
 
+    def __getitem__(self, name: str) -> bool:
+        # A template looks `columns.unit` up as a key first, on every row: answering it
+        # spares an exception caught per cell.
+        return bool(getattr(self, name))
+
 
 def columns_for(
     person: Person, chosen: Queue, tickets: list[Ticket], filters: QueueFilters | None = None
