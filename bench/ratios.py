@@ -16,7 +16,9 @@ ratio to its yardstick:
   with `yardstick.settings` and the same workers and threads), one client: median time
   a client waits;
 - over HTTP with 8 clients at once for a few seconds: throughput (requests per second),
-  as a ratio the other way round (Scotty / yardstick: 1.0 is as fast as the yardstick).
+  as a ratio the other way round (Scotty / yardstick: 1.0 is as fast as the yardstick),
+  and meanwhile each server's CPU time per request (its workers' /proc times) and the
+  cores it kept busy: what separates work from waiting (SQLite's one writer).
 
 Every figure is the median of --rounds rounds (each round: every page in-process, then
 every page over HTTP), so other work on the machine shows as spread, not as a result;
@@ -70,6 +72,10 @@ class Figures:
     one_client_ms: float = 0.0
     per_second: float = 0.0
     queries: int = 0
+    # Under the load: the server's workers' CPU time per request, and how many of the
+    # machine's cores they kept busy (below 2 on 2 cores: waiting, e.g. SQLite's lock).
+    cpu_ms: float = 0.0
+    cores: float = 0.0
 
 
 def parse(argv: list[str]) -> argparse.Namespace:
@@ -104,13 +110,14 @@ def pairs(agent: Any, requester: Any) -> list[Pair]:
     )
     mine = own[0] if own else reference
     # Notes go to other tickets, so the ticket page measured stays the same from run to
-    # run: up to 2,000 open ones of the agent's unit, in turn, the oldest (the ticket
-    # page's is chosen among the newest 1,000).
+    # run: up to 2,000 open ones of the agent's unit, in turn, the oldest, and none of
+    # the newest 1,500 (the ticket page's is the median of the newest 1,000 picked up:
+    # notes among those moved the median from run to run).
+    unit_open = Ticket.objects.filter(working_unit_id__in=unit_ids_of(agent)[:1], is_open=True)
+    newest = list(unit_open.order_by("-id").values_list("id", flat=True)[:1500])
+    older = unit_open.filter(id__lt=min(newest)) if len(newest) == 1500 else unit_open
     scratch = tuple(
-        Ticket.objects.filter(working_unit_id__in=unit_ids_of(agent)[:1], is_open=True)
-        .exclude(reference=reference)
-        .order_by("id")
-        .values_list("reference", flat=True)[:2000]
+        older.exclude(reference=reference).order_by("id").values_list("reference", flat=True)[:2000]
     )
     _cycles[scratch] = itertools.cycle(scratch)
     bare_ticket = f"/yardstick/ticket/{reference}/"
@@ -247,9 +254,14 @@ def one_client(session: serve.Session, pair: Pair, url: str, args: argparse.Name
 
 
 def many_clients(
-    make: Callable[[], serve.Session], pair: Pair, url: str, args: argparse.Namespace
-) -> float:
-    """Requests per second with `args.clients` clients asking one after another each."""
+    make: Callable[[], serve.Session],
+    pair: Pair,
+    url: str,
+    args: argparse.Namespace,
+    workers: list[int],
+) -> tuple[float, float, float]:
+    """Requests per second with `args.clients` clients asking one after another each,
+    the server's CPU ms per request and the cores it used meanwhile (`workers_cpu`)."""
     sessions = [make() for _ in range(args.clients)]
     done = [0] * len(sessions)
     stop = time.perf_counter() + args.seconds
@@ -265,10 +277,21 @@ def many_clients(
     for thread in threads:
         thread.start()
     start.wait()
-    began = time.perf_counter()
+    began, cpu_before = time.perf_counter(), workers_cpu(workers)
     for thread in threads:
         thread.join()
-    return sum(done) / (time.perf_counter() - began)
+    seconds, cpu = time.perf_counter() - began, workers_cpu(workers) - cpu_before
+    served = sum(done)
+    return served / seconds, 1000 * cpu / max(served, 1), cpu / seconds
+
+
+def workers_cpu(pids: list[int]) -> float:
+    """CPU seconds (user and system) the gunicorn workers have used so far."""
+    ticks = 0
+    for pid in pids:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        ticks += int(fields[11]) + int(fields[12])  # utime, stime (proc(5))
+    return ticks / os.sysconf("SC_CLK_TCK")
 
 
 def over_http(
@@ -276,6 +299,7 @@ def over_http(
     ports: dict[str, int],
     passwords: dict[str, tuple[str, str]],
     args: argparse.Namespace,
+    workers: dict[str, list[int]],
 ) -> tuple[Figures, Figures]:
     email, password = passwords[pair.who]
     results = []
@@ -289,7 +313,8 @@ def over_http(
 
         figures = Figures()
         figures.one_client_ms = one_client(make(), pair, url, args)
-        figures.per_second = many_clients(make, pair, url, args)
+        load = many_clients(make, pair, url, args, workers[site])
+        figures.per_second, figures.cpu_ms, figures.cores = load
         results.append(figures)
     return results[0], results[1]
 
@@ -328,6 +353,7 @@ def main(argv: list[str]) -> None:
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "yardstick.settings", "PYTHONPATH": path}
     servers = [serve.start_server(args), serve.start_server(args, env)]
     ports = {"scotty": servers[0][1], "yardstick": servers[1][1]}
+    workers = {"scotty": servers[0][2], "yardstick": servers[1][2]}
     passwords = {"agent": (agent.email, agent_password),
                  "requester": (requester.email, requester_password)}  # fmt: skip
     rounds: list[dict[str, tuple[Figures, Figures]]] = []
@@ -339,10 +365,11 @@ def main(argv: list[str]) -> None:
                 figures[pair.label] = in_process(pair, clients, args)
             connections.close_all()
             for pair in to_measure:
-                scotty, bare = over_http(pair, ports, passwords, args)
+                scotty, bare = over_http(pair, ports, passwords, args, workers)
                 for mine, theirs in ((figures[pair.label][0], scotty),
                                      (figures[pair.label][1], bare)):  # fmt: skip
                     mine.one_client_ms, mine.per_second = theirs.one_client_ms, theirs.per_second
+                    mine.cpu_ms, mine.cores = theirs.cpu_ms, theirs.cores
             rounds.append(figures)
     finally:
         for server, _, _ in servers:
@@ -391,6 +418,15 @@ def report(
             f" {s.per_second:6.0f}/{b.per_second:5.0f} req/s {s.per_second / b.per_second:4.2f}x"
             f"   (in-process {min(spread):.1f}-{max(spread):.1f}x)"
         )
+    print(f"\nUnder the {args.clients}-client load: the server's CPU per request (its gunicorn "
+          f"workers' user and system time) and the cores it kept busy\n")  # fmt: skip
+    for pair in to_measure:
+        s = _medians([r[pair.label][0] for r in rounds])
+        b = _medians([r[pair.label][1] for r in rounds])
+        print(
+            f"{pair.label:<26} {s.cpu_ms:6.1f}/{b.cpu_ms:5.1f} ms CPU a request"
+            f" {s.cpu_ms / max(b.cpu_ms, 0.001):4.1f}x   cores {s.cores:4.2f}/{b.cores:4.2f}"
+        )
 
 
 def _medians(figures: list[Figures]) -> Figures:
@@ -399,6 +435,8 @@ def _medians(figures: list[Figures]) -> Figures:
         one_client_ms=statistics.median(f.one_client_ms for f in figures),
         per_second=statistics.median(f.per_second for f in figures),
         queries=max(f.queries for f in figures),
+        cpu_ms=statistics.median(f.cpu_ms for f in figures),
+        cores=statistics.median(f.cores for f in figures),
     )
 
 

@@ -13,6 +13,10 @@ from django.http import HttpResponse, QueryDict
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.cache import patch_vary_headers
+from django.utils.dateformat import format as format_date
+from django.utils.formats import get_format
+from django.utils.timezone import localtime
+from django.utils.translation import gettext
 
 from scotty.accounts.models import Person, SupportUnit
 from scotty.accounts.selectors import places_of, unit_ids_of
@@ -83,8 +87,52 @@ KINDS = frozenset(MessageKind.values)
 
 @dataclass(frozen=True)
 class Entry:
+    """One item of the timeline, with what the template prints worked out once."""
+
     event: TicketEvent
     text: str  # the event in words; empty for messages, which render themselves
+    iso: str  # when, as |date:'c' writes it
+    when: str  # ... as people read it (a message's date and time; an event's shorter)
+    message: Message | None = None
+    author: str = ""
+    internal: bool = False
+    handover: bool = False  # the message is the last transfer's handover note
+    channel: str = ""  # how the message came in ("via e-mail")
+    files: tuple[Attachment, ...] = ()
+
+    def __getitem__(self, name: str) -> Any:
+        # A template looks `entry.author` up as a key first: answering it spares an
+        # exception caught for every name of every entry.
+        return getattr(self, name)
+
+
+def _entries(events: list[TicketEvent], ticket: Ticket) -> list[Entry]:
+    message_format = get_format("SHORT_DATETIME_FORMAT")
+    event_format = gettext("j M, H:i")
+    entries = []
+    for event in events:
+        at = localtime(event.at)  # as templates show datetimes
+        message = event.message
+        if message is None:
+            entries.append(
+                Entry(event, describe(event), at.isoformat(), format_date(at, event_format))
+            )
+            continue
+        entries.append(
+            Entry(
+                event,
+                "",
+                at.isoformat(),
+                format_date(at, message_format),
+                message=message,
+                author=str(message.author),
+                internal=message.is_internal,
+                handover=event.message_id == ticket.handover_id,
+                channel=str(message.get_channel_display()),
+                files=tuple(message.files),  # type: ignore[attr-defined]
+            )
+        )
+    return entries
 
 
 def _initial(ticket: Ticket, tags: list[str]) -> dict[str, dict[str, Any]]:
@@ -136,7 +184,7 @@ def _forms(
 def _timeline(access: TicketAccess) -> tuple[list[Entry], list[Attachment]]:
     """The timeline's entries, and the files given with the description."""
     events, description_files = selectors.timeline_with_files(access)
-    return [Entry(e, "" if e.message_id else describe(e)) for e in events], description_files
+    return _entries(events, access.ticket), description_files
 
 
 def latest_public_message(entries: list[Entry]) -> int:
