@@ -288,3 +288,26 @@ def test_the_timeline_refresh_is_the_timeline_alone_and_shows_new_replies(
     body = response.content.decode()
     assert body.lstrip().startswith('<ol class="timeline"') and "Any news?" in body
     assert "<form" not in body
+
+
+def test_a_follow_up_links_its_original_in_one_query_more(
+    org: Org, client_for: Any, django_assert_max_num_queries: Any, django_assert_num_queries: Any
+) -> None:
+    from scotty.tickets.services import confirm_resolution
+
+    original = file_ticket(org.requester, org.it, title="Printer jams")
+    transition(original, actor=org.agent, to=Status.RESOLVED, expected_version=original.version,
+               resolution="Cleaned the rollers.")  # fmt: skip
+    confirm_resolution(fresh(original), requester=org.requester)  # closed
+    follow_up = add_reply(fresh(original), author=org.requester, body="It jams again.").ticket
+    assert follow_up.follow_up_of_id == original.pk
+    c = client_for(org.agent)
+    page(c, original)  # a ticket that follows up nothing: no link, no query for one
+    with django_assert_max_num_queries(30) as plain:
+        assert "Follow-up of" not in page(c, original)
+    queries = len(plain)  # (a request clears Django's query log)
+    page(c, follow_up)
+    with django_assert_num_queries(queries + 1):  # the original's reference
+        body = page(c, follow_up)
+    link = f'href="{reverse("desk:ticket", args=[original.reference])}">{original.reference}</a>'
+    assert "Follow-up of" in body and link in body
