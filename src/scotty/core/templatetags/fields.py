@@ -66,7 +66,12 @@ def select(field: BoundField) -> SafeString:
             "",
             '\n  <option value="{}"{}>{}</option>\n',
             (
-                (str(option["value"]), _attributes(option["attrs"]), option["label"])
+                # Most options have no attributes (all but the selected one): no call.
+                (
+                    str(option["value"]),
+                    _attributes(option["attrs"]) if option["attrs"] else "",
+                    option["label"],
+                )
                 for option in options
             ),
         )
