@@ -16,6 +16,7 @@ from django.utils.timezone import localtime
 from django.utils.translation import gettext, pgettext, pgettext_lazy
 
 from scotty.accounts.models import Person
+from scotty.core.lookups import ByKey
 from scotty.core.paths import path_for_each
 from scotty.core.timewords import time_ago
 from scotty.tickets import selectors, states, wording
@@ -44,7 +45,7 @@ _OWNER_WORDS: dict[str, tuple[Promise, Promise]] = {
 
 
 @dataclass(frozen=True)
-class NextStep:
+class NextStep(ByKey):
     text: str
     who: str  # "you", "us", "a third party", or the requester's first name for a watcher
     yours: bool  # the person looking at it has to act
@@ -68,7 +69,7 @@ def next_step(ticket: Ticket, viewer: Person) -> NextStep | None:
 
 
 @dataclass(frozen=True)
-class StatusView:
+class StatusView(ByKey):
     code: str  # for the CSS class
     words: str  # the requester's wording
     on_you: bool  # "We need something from you": make it stand out
@@ -86,7 +87,7 @@ def status_of(ticket: Ticket) -> StatusView:
 
 
 @dataclass(frozen=True)
-class Row:
+class Row(ByKey):
     """One line of "My requests", with what its cells print worked out once (each tag
     or filter in a row's markup is a node rendered for every row)."""
 
@@ -94,6 +95,8 @@ class Row:
     status: StatusView
     next_step: NextStep | None
     watching: bool  # filed by someone else; this person follows it
+    reference: str
+    title: str
     url: str  # its request page
     updated: str  # relative ("just now", "3 hours ago"): read faster than a date in a list
     updated_iso: str  # public_activity_at as |date:'c' writes it
@@ -114,6 +117,8 @@ def rows(tickets: list[Ticket], viewer: Person) -> list[Row]:
                 status_of(t),
                 next_step(t, viewer),
                 watching,
+                reference=t.reference,
+                title=t.title,
                 url=request_page(t.reference),
                 updated=time_ago(t.public_activity_at),
                 updated_iso=activity.isoformat(),
@@ -135,7 +140,7 @@ def person_name(person: Person, ticket: Ticket, viewer: Person) -> str:
 
 
 @dataclass(frozen=True)
-class Entry:
+class Entry(ByKey):
     """One item of the public timeline: a reply (with files) or a one-line event."""
 
     at: datetime
