@@ -5,7 +5,6 @@ row of every queue (each tag or filter in the row's markup is its own node to re
 from typing import Any
 
 from django import template
-from django.db.models import Field
 from django.utils.dateformat import format as format_date
 from django.utils.formats import get_format
 from django.utils.timezone import localtime
@@ -28,8 +27,8 @@ def table_rows(tickets: list[Ticket], reader: Person) -> list[dict[str, Any]]:
       `unread` (set by `selectors.with_unread`) as on the ticket;
     - `url` (its ticket page, as `{% url %}` writes it), `select_label` (its
       checkbox's label), `tag_names`;
-    - `priority_label`, `status_label`, `owner_label` (the next step's owner), as the
-      `get_..._display` methods say them, each label translated once a table;
+    - `priority_label`, `status_label`, `owner_label` (the next step's owner), from the
+      ticket's `get_..._display` methods;
     - `requester_name`, `assignee_name` ("" for nobody), `unit_name` (the working
       unit's) and `owned_by` (the owning unit's name when it is another unit, else "");
     - `updated_iso` and `updated_title` (`updated_at` as `|date:'c'` and
@@ -44,7 +43,6 @@ def table_rows(tickets: list[Ticket], reader: Person) -> list[dict[str, Any]]:
     """
     ticket_page = path_for_each("desk:ticket", "reference")
     select = gettext("Select %(reference)s")
-    priorities, statuses, owners = (_labels(name) for name in _LABELLED)
     short_format = get_format("SHORT_DATETIME_FORMAT")
     follow_up_format = gettext("D j M, H:i")
     rows = []
@@ -67,9 +65,9 @@ def table_rows(tickets: list[Ticket], reader: Person) -> list[dict[str, Any]]:
                 "url": ticket_page(ticket.reference),
                 "select_label": select % {"reference": ticket.reference},
                 "tag_names": [tag.name for tag in ticket.tags.all()],
-                "priority_label": priorities.get(ticket.priority, ticket.priority),
-                "status_label": statuses.get(ticket.status, ticket.status),
-                "owner_label": owners.get(ticket.next_step_owner, ticket.next_step_owner),
+                "priority_label": ticket.get_priority_display(),
+                "status_label": ticket.get_status_display(),
+                "owner_label": ticket.get_next_step_owner_display(),
                 "requester_name": str(ticket.requester),
                 "assignee_name": str(ticket.assignee) if ticket.assignee_id else "",
                 "unit_name": ticket.working_unit.name,
@@ -82,16 +80,6 @@ def table_rows(tickets: list[Ticket], reader: Person) -> list[dict[str, Any]]:
             }
         )
     return rows
-
-
-_LABELLED = ("priority", "status", "next_step_owner")
-
-
-def _labels(field_name: str) -> dict[Any, str]:
-    """A field's choices as the reader's language says them, translated once."""
-    field = Ticket._meta.get_field(field_name)
-    assert isinstance(field, Field)  # a column with choices, not a relation
-    return {value: str(label) for value, label in field.flatchoices}
 
 
 @register.filter
