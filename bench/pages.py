@@ -137,6 +137,7 @@ def pages(agent: Any) -> list[Page]:
     return [
         Page("desk:home (default queue)", reverse("desk:home")),
         Page("desk:queue open, P2, status open", f"{queue}?priority=2&status=open"),
+        Page("desk:queue open, due soonest", f"{queue}?sort=due"),
         Page(
             f"desk:ticket {reference} ({messages} messages, {events} events)",
             reverse("desk:ticket", kwargs={"reference": reference}),

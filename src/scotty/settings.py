@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "scotty.core",
     "scotty.accounts",
     "scotty.tickets",
+    "scotty.catalog",
     "scotty.search",
     "scotty.desk",
     "scotty.portal",

@@ -31,6 +31,7 @@ from scotty.tickets.services import (
     transition,
 )
 from scotty.tickets.states import Status
+from tests.sla import give_terms
 
 DESKTOP = {"width": 1280, "height": 800}
 PHONE = {"width": 390, "height": 844}
@@ -48,7 +49,8 @@ class Screen:
 
 def _worked_ticket(org: Org) -> Ticket:
     """Rita's printer ticket as an agent finds it after a day's work: assigned, a reply,
-    an internal note, files, tags, a next step and a watcher."""
+    an internal note, files, tags, a next step and a watcher; its unit has an SLA."""
+    give_terms(org)
     ticket = file_ticket(org.requester, org.it, files=[upload("printer.png")])
     assign(ticket, actor=org.agent, assignee=org.agent, expected_version=ticket.version)
     add_reply(ticket, author=org.agent, body="Which model is it? The label is at the back.",
@@ -67,7 +69,9 @@ def _worked_ticket(org: Org) -> Ticket:
 
 
 def _queue_rows(org: Org) -> None:
-    """A queue's worth of variety: mine with a next step, unassigned, waiting, urgent."""
+    """A queue's worth of variety: mine with a next step, unassigned, waiting, urgent;
+    under IT's SLA, so rows show time left."""
+    give_terms(org)
     mine = _worked_ticket(org)
     file_ticket(org.colleague, org.it, "VPN drops every hour", actor=org.agent,
                 channel=Channel.PHONE, impact="high", urgency="high")  # fmt: skip
@@ -200,6 +204,7 @@ SCREENS: dict[str, tuple[str | None, Build, Then]] = {
     "desk:sign_in_locks": ("admin", _locks, None),
     "desk:ticket": ("agent", _worked_ticket_page("desk:ticket"), None),
     "desk:ticket refused": ("agent", _worked_ticket_page("desk:ticket"), _refused_update),
+    "desk:ticket_clock": ("agent", _worked_ticket_page("desk:ticket_clock"), None),
     "portal:home": ("requester", _with_rows("/portal/"), None),
     "portal:new": ("requester", _at("portal:new"), None),
     "portal:new refused": ("requester", _at("portal:new"), _refused_request),

@@ -54,3 +54,15 @@ def time_ago(moment: datetime, *, depth: int = 1, now: datetime | None = None) -
     # Lazy, so each reader's language; timesince only %-formats them.
     past = timesince(moment, now, depth=depth, time_strings=cast(dict[str, str], _PAST))
     return gettext("%(time)s ago") % {"time": past}
+
+
+def business_duration(span: timedelta) -> str:
+    """A stretch of business time in hours and minutes ("2 h 5 min", "45 min"): hours,
+    not days, because a business day is as long as its calendar says."""
+    minutes = max(0, int(span.total_seconds() // 60))
+    hours, minutes = divmod(minutes, 60)
+    if hours and minutes:
+        return gettext("%(hours)d h %(minutes)d min") % {"hours": hours, "minutes": minutes}
+    if hours:
+        return gettext("%(hours)d h") % {"hours": hours}
+    return gettext("%(minutes)d min") % {"minutes": minutes}

@@ -30,6 +30,7 @@ from scotty.accounts.models import (
 )
 from scotty.demo.content import people
 from scotty.demo.content.people import StaffSpec
+from scotty.demo.service_levels import create_service_levels
 
 # In the data folder, beside the secret key: the printed sign-ins' passwords, so that
 # every later `make run` can print them again. Readable by the owner only.
@@ -233,6 +234,7 @@ def create_organisation(rng: random.Random, *, requesters: int, extra_agents: in
         for u in people.UNITS
     }
     SupportUnit.objects.bulk_create(units.values())
+    create_service_levels(units)
     names = [*people.REQUESTER_DEPARTMENTS, *sorted(set(people.STAFF_DEPARTMENTS.values()))]
     depts = _by_name(Department, names)
     sites = _by_name(Location, list(people.LOCATIONS))

@@ -17,7 +17,7 @@ from scotty.accounts.models import Department, Person, SupportUnit, UnitMembersh
 from scotty.core.forms import FilesField, OnceField
 from scotty.tickets.models import Channel, MessageKind, NextStepOwner, Ticket
 from scotty.tickets.priority import Impact, Priority, Urgency
-from scotty.tickets.queues import SORT_LABELS, QueueFilters, Sort
+from scotty.tickets.queues import DUE_LABELS, SORT_LABELS, QueueFilters, Sort
 from scotty.tickets.services.bulk import (
     AddTags,
     AssignTo,
@@ -352,6 +352,9 @@ class QueueFilterForm(forms.Form):
     unassigned = forms.BooleanField(required=False)
     requester = forms.CharField(required=False, max_length=254)
     tag = forms.CharField(required=False, max_length=50)
+    due = forms.ChoiceField(
+        choices=[("", gettext_lazy("Any due time")), *DUE_LABELS.items()], required=False
+    )
     sort = forms.ChoiceField(required=False)
     after = forms.CharField(required=False, max_length=100)
 
@@ -379,6 +382,7 @@ class QueueFilterForm(forms.Form):
             unassigned=bool(data.get("unassigned")),
             requester_email=data.get("requester") or "",
             tag=data.get("tag") or "",
+            due=data.get("due") or "",
         )
 
     def chosen_sort(self) -> Sort | None:

@@ -5,6 +5,7 @@ Rows here are written only by `scotty.tickets.services`; read them through
 """
 
 import uuid
+from datetime import UTC, datetime
 from pathlib import PurePath
 from typing import ClassVar
 
@@ -43,6 +44,14 @@ class Tag(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+# "Nothing is due": later than any due time, so "due soonest" lists such tickets last.
+NOTHING_DUE = datetime(9999, 1, 1, tzinfo=UTC)
+
+
+def nothing_due() -> datetime:
+    return NOTHING_DUE
 
 
 class Ticket(models.Model):
@@ -111,6 +120,23 @@ class Ticket(models.Model):
     # what "last update" means in the portal, so desk-only work does not show there.
     public_activity_at = models.DateTimeField(default=timezone.now)
     first_response_at = models.DateTimeField(null=True, blank=True)
+    # Service levels, kept by tickets.services.clocks from the history: the owning
+    # unit's policy, the due times queues sort and filter on (None: nothing due, or a
+    # clock paused before its target), and what was achieved, in business minutes.
+    sla_policy = models.ForeignKey(
+        "catalog.SlaPolicy", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    first_response_due = models.DateTimeField(null=True, blank=True)
+    resolution_due = models.DateTimeField(null=True, blank=True)
+    ola_due = models.DateTimeField(null=True, blank=True)  # the working unit's part
+    # The soonest of the three, for the queues' "due soonest" sort and their filters on
+    # an index; NOTHING_DUE (far in the future, so keyset pages and indexes need no
+    # NULL ordering) when no clock is due.
+    due_at = models.DateTimeField(default=nothing_due)
+    first_response_minutes = models.PositiveIntegerField(null=True, blank=True)
+    first_response_met = models.BooleanField(null=True, blank=True)
+    resolution_minutes = models.PositiveIntegerField(null=True, blank=True)
+    resolution_met = models.BooleanField(null=True, blank=True)
     resolved_at = models.DateTimeField(null=True, blank=True)
     closed_at = models.DateTimeField(null=True, blank=True)
 
@@ -155,6 +181,8 @@ class Ticket(models.Model):
                 name="q_handed_off",
             ),
             models.Index(fields=["is_open", "priority", "id"], name="q_all_open"),
+            models.Index(fields=["working_unit", "is_open", "due_at", "id"], name="q_unit_due"),
+            models.Index(fields=["assignee", "is_open", "due_at", "id"], name="q_assignee_due"),
             models.Index(fields=["working_unit", "resolved_at", "id"], name="q_unit_resolved"),
             models.Index(fields=["requester", "is_open", "id"], name="q_requester"),
             # The periodic close of resolved tickets whose reopen window has passed.

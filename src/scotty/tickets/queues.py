@@ -27,6 +27,8 @@ from django.utils.functional import Promise, lazy
 from django.utils.translation import gettext, gettext_lazy, ngettext, pgettext_lazy
 
 from scotty.accounts.models import Person
+from scotty.catalog.selectors import calendars_by_unit
+from scotty.core.businesstime import add
 from scotty.core.errors import NotFound
 from scotty.tickets.models import Ticket
 from scotty.tickets.selectors import desk_units, with_unread
@@ -44,6 +46,7 @@ class Sort(StrEnum):
     NEWEST = "newest"
     OLDEST = "oldest"
     RECENTLY_RESOLVED = "resolved"  # latest resolution first
+    DUE = "due"  # the soonest due (SLA or OLA) first, breached ones before all
 
 
 SORT_LABELS = {
@@ -51,6 +54,7 @@ SORT_LABELS = {
     Sort.NEWEST: gettext_lazy("Newest first"),
     Sort.OLDEST: gettext_lazy("Oldest first"),
     Sort.RECENTLY_RESOLVED: gettext_lazy("Latest resolved first"),
+    Sort.DUE: gettext_lazy("Due soonest"),
 }
 
 # Each sort is a list of (field, descending); the last key is always the unique id, so
@@ -60,7 +64,9 @@ _SORT_KEYS: dict[Sort, tuple[tuple[str, bool], ...]] = {
     Sort.NEWEST: (("id", True),),
     Sort.OLDEST: (("id", False),),
     Sort.RECENTLY_RESOLVED: (("resolved_at", True), ("id", True)),
+    Sort.DUE: (("due_at", False), ("id", False)),  # q_unit_due, q_assignee_due
 }
+_DATE_KEYS = frozenset({"resolved_at", "due_at"})
 
 
 @dataclass(frozen=True)
@@ -68,7 +74,7 @@ class Queue:
     slug: str
     title: str | Promise  # lazy: each reader's language
     description: str | Promise
-    sorts: tuple[Sort, ...] = (Sort.PRIORITY, Sort.NEWEST, Sort.OLDEST)
+    sorts: tuple[Sort, ...] = (Sort.PRIORITY, Sort.DUE, Sort.NEWEST, Sort.OLDEST)
     listed: bool = True  # in the desk's queue list; False: reached from "Work on now"
     assigned_to_me: bool = False  # every row is the agent's own: no assignee column
 
@@ -160,6 +166,20 @@ class QueueFilters:
     unassigned: bool = False
     requester_email: str = ""
     tag: str = ""
+    due: str = ""  # "", or a Due: breached, or due within the next business hour
+
+
+class Due(StrEnum):
+    BREACHED = "breached"
+    SOON = "soon"
+
+
+DUE_LABELS = {
+    Due.BREACHED: gettext_lazy("Overdue (breached)"),
+    Due.SOON: gettext_lazy("Due within 1 business hour"),
+}
+# "Soon" is this much business time, in each owning unit's calendar.
+SOON = timedelta(hours=1)
 
 
 def _worked_by(units: list[int] | None) -> Q:
@@ -254,7 +274,21 @@ def filters_q(filters: QueueFilters) -> Q:
         q &= Q(requester__email=filters.requester_email.strip().lower())
     if filters.tag:
         q &= Q(tags__name=filters.tag.strip().lower())
+    if filters.due:
+        q &= due_q(filters.due, timezone.now())
     return q
+
+
+def due_q(due: str, now: datetime) -> Q:
+    """Overdue tickets (a clock's due time has passed), or those due within the next
+    business hour of their owning unit's calendar (`SOON`), not yet overdue."""
+    if due == Due.BREACHED:
+        return Q(due_at__lte=now)
+    calendars = calendars_by_unit()
+    soon = Q(~Q(owning_unit_id__in=list(calendars)), due_at__lte=now + SOON)  # around the clock
+    for unit_id, calendar in calendars.items():
+        soon |= Q(owning_unit_id=unit_id, due_at__lte=add(calendar, now, SOON))
+    return Q(due_at__gt=now) & soon
 
 
 def queue_tickets(
@@ -300,7 +334,7 @@ def _decode(cursor: str, sort: Sort) -> list[object] | None:
         if any(not 0 <= n < _CURSOR_LIMIT for n in numbers):
             return None  # no id, priority or timestamp of ours looks like this
         return [
-            _EPOCH + timedelta(microseconds=n) if field == "resolved_at" else n
+            _EPOCH + timedelta(microseconds=n) if field in _DATE_KEYS else n
             for (field, _), n in zip(keys, numbers, strict=True)
         ]
     except (ValueError, OverflowError):

@@ -5,15 +5,19 @@ row of every queue (each tag or filter in the row's markup is its own node to re
 from typing import Any
 
 from django import template
+from django.utils import timezone
 from django.utils.dateformat import format as format_date
 from django.utils.formats import get_format
 from django.utils.timezone import localtime
 from django.utils.translation import gettext
 
 from scotty.accounts.models import Person
+from scotty.catalog.calendars import around_the_clock
+from scotty.catalog.selectors import calendars_by_unit
 from scotty.core.paths import path_for_each
 from scotty.core.timewords import time_ago
-from scotty.tickets.models import Ticket
+from scotty.desk.due import due_view, when_format
+from scotty.tickets.models import NOTHING_DUE, Ticket
 from scotty.tickets.states import WAITING_STATUSES
 
 register = template.Library()
@@ -34,7 +38,9 @@ def table_rows(tickets: list[Ticket], reader: Person) -> list[dict[str, Any]]:
     - `updated_iso` and `updated_title` (`updated_at` as `|date:'c'` and
       `|date:'SHORT_DATETIME_FORMAT'` write it, in the current time zone), `activity`
       (`last_activity`), and for a waiting ticket with a date `follow_up_iso` and
-      `follow_up_when` (`|date:'c'` and `|date:_("D j M, H:i")`), else "".
+      `follow_up_when` (`|date:'c'` and `|date:_("D j M, H:i")`), else "";
+    - `due`: the soonest SLA or OLA due time as `desk.due.DueView` (time left or overdue
+      in business time, in the owning unit's calendar), None when nothing is due.
 
     In Python rather than as tags and filters in the cells: each of those is a node
     rendered for every row of every queue, ~10 us apiece. Dicts rather than the tickets
@@ -42,6 +48,12 @@ def table_rows(tickets: list[Ticket], reader: Person) -> list[dict[str, Any]]:
     failed (an exception caught) before the attribute was tried, for every cell.
     """
     ticket_page = path_for_each("desk:ticket", "reference")
+    now = timezone.now()
+    # One query for the units' calendars, and only when a row has something due.
+    due_rows = any(t.due_at != NOTHING_DUE for t in tickets)
+    by_unit = calendars_by_unit() if due_rows else {}
+    every_hour = around_the_clock() if due_rows else None
+    due_format = when_format()
     select = gettext("Select %(reference)s")
     short_format = get_format("SHORT_DATETIME_FORMAT")
     follow_up_format = gettext("D j M, H:i")
@@ -53,6 +65,10 @@ def table_rows(tickets: list[Ticket], reader: Person) -> list[dict[str, Any]]:
             until = localtime(ticket.waiting_until)
             follow_up_iso, follow_up_when = until.isoformat(), format_date(until, follow_up_format)
         same_unit = ticket.owning_unit_id == ticket.working_unit_id
+        due = None
+        if ticket.due_at != NOTHING_DUE:
+            calendar = by_unit.get(ticket.owning_unit_id, every_hour)
+            due = due_view(ticket.due_at, calendar, now, due_format)  # type: ignore[arg-type]
         rows.append(
             {
                 "reference": ticket.reference,
@@ -77,6 +93,7 @@ def table_rows(tickets: list[Ticket], reader: Person) -> list[dict[str, Any]]:
                 "activity": last_activity(ticket, reader),
                 "follow_up_iso": follow_up_iso,
                 "follow_up_when": follow_up_when,
+                "due": due,
             }
         )
     return rows

@@ -16,7 +16,7 @@ from scotty.desk.forms import BulkAction, BulkForm, QueueFilterForm
 from scotty.desk.views.tickets import wants_fragment
 from scotty.tickets import queues
 from scotty.tickets.counts import desk_counts
-from scotty.tickets.models import Ticket
+from scotty.tickets.models import NOTHING_DUE, Ticket
 from scotty.tickets.queues import Queue, QueueFilters
 from scotty.tickets.selectors import desk_units
 
@@ -33,6 +33,7 @@ class Columns(ByKey):  # read on every row
     status: bool = True
     unit: bool = True
     assignee: bool = True
+    due: bool = False  # only when a row has something due
 
 
 def columns_for(
@@ -60,6 +61,7 @@ def columns_for(
         status=not filters.status,
         unit=not same_unit,
         assignee=not fixed_assignee,
+        due=any(t.due_at != NOTHING_DUE for t in tickets),
     )
 
 

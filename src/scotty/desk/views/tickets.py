@@ -23,6 +23,7 @@ from scotty.accounts.selectors import places_of, unit_ids_of
 from scotty.core.lookups import ByKey
 from scotty.desk import forms as desk_forms
 from scotty.desk.access import DeskRequest, agent_access, agent_required
+from scotty.desk.views.clocks import panel as clock_panel
 from scotty.desk.views.presence import remember as remember_for_presence
 from scotty.tickets import selectors, states
 from scotty.tickets.models import (
@@ -239,6 +240,7 @@ def ticket_context(
         "handover": handover_for(request.user, ticket, timeline),
         "matrix_priority": priority_for(ticket.impact, ticket.urgency),
         "can_take": selectors.can_be_assigned(request.user, ticket),
+        "clock_lines": clock_panel(ticket),
         "problem": problem,
     }
 

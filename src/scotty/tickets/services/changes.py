@@ -21,6 +21,7 @@ from scotty.tickets import events
 from scotty.tickets.counts import ticket_changed
 from scotty.tickets.models import Ticket, TicketEvent
 from scotty.tickets.selectors import can_work
+from scotty.tickets.services.clocks import CLOCK_FIELDS, refresh_clocks
 from scotty.tickets.states import CLOSED_IS_FINAL, Status
 from scotty.tickets.wording import describe
 
@@ -114,6 +115,10 @@ def apply_changes(
             )
         if any(change.field in SEARCHED_FIELDS for change in real):
             index_ticket(ticket)
+        if any(change.field in CLOCK_FIELDS for change in real):
+            # The SLA follows the owning unit: a new owner's policy, the time used kept.
+            new_owner = any(change.field == "owning_unit_id" for change in real)
+            refresh_clocks(ticket, repick_policy=new_owner)
     return ticket
 
 

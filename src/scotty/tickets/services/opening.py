@@ -17,6 +17,7 @@ from scotty.tickets.counts import ticket_changed
 from scotty.tickets.models import Channel, Ticket
 from scotty.tickets.priority import Impact, Urgency, priority_for
 from scotty.tickets.services.attachments import check_files, store_files
+from scotty.tickets.services.clocks import refresh_clocks
 from scotty.tickets.services.validation import MAX_BODY, MAX_TITLE, clean_text
 
 # Channels on which only an agent can file (they log what a person told them).
@@ -104,6 +105,7 @@ def open_ticket(
         public_activity_at=now,
     )
     events.ticket_created(ticket, actor)
+    refresh_clocks(ticket, repick_policy=True, fresh=True)
     ticket_changed(unit.pk)
     store_files(ticket, files, uploaded_by=actor)
     index_ticket(ticket)

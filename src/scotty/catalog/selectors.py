@@ -1,0 +1,69 @@
+"""What the catalog promises, as the ticket services and pages read it: a unit's SLA and
+OLA terms (targets by priority, pausing, warning share) with the calendar they count in.
+"""
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+from scotty.catalog import calendars
+from scotty.catalog.models import PolicyKind, SlaPolicy, UnitCalendar
+from scotty.core.businesstime import Calendar
+
+
+@dataclass(frozen=True)
+class Terms:
+    """One policy as a clock needs it."""
+
+    policy_id: int
+    name: str
+    kind: str
+    pause_on_third_party: bool
+    warn_share: float  # 0.75 for "warn at 75 %"
+    first_response: dict[int, timedelta]  # by priority (none for an OLA)
+    resolution: dict[int, timedelta]
+    calendar: Calendar
+    calendar_name: str  # "" for around the clock (a unit without a calendar)
+
+
+def terms_of(policy: SlaPolicy) -> Terms:
+    """A policy's terms (two small queries: its unit's calendar, its targets)."""
+    link = UnitCalendar.objects.filter(unit_id=policy.unit_id).select_related("calendar").first()
+    calendar = calendars.calendar_of(link.calendar) if link else calendars.around_the_clock()
+    targets = list(policy.targets.all())
+    return Terms(
+        policy_id=policy.pk,
+        name=policy.name,
+        kind=policy.kind,
+        pause_on_third_party=policy.pause_on_third_party,
+        warn_share=policy.warn_at_percent / 100,
+        first_response={
+            t.priority: timedelta(minutes=t.first_response_minutes)
+            for t in targets
+            if t.first_response_minutes
+        },
+        resolution={t.priority: timedelta(minutes=t.resolution_minutes) for t in targets},
+        calendar=calendar,
+        calendar_name=link.calendar.name if link else "",
+    )
+
+
+def unit_policy(unit_id: int, kind: str = PolicyKind.SLA) -> SlaPolicy | None:
+    """The unit's default SLA (or its OLA), if it has one."""
+    return SlaPolicy.objects.filter(unit_id=unit_id, kind=kind).first()
+
+
+def policy_terms(policy_id: int) -> Terms | None:
+    policy = SlaPolicy.objects.filter(pk=policy_id).first()
+    return terms_of(policy) if policy is not None else None
+
+
+def unit_ola_terms(unit_id: int) -> Terms | None:
+    policy = unit_policy(unit_id, PolicyKind.OLA)
+    return terms_of(policy) if policy is not None else None
+
+
+def calendars_by_unit() -> dict[int, Calendar]:
+    """Every unit's calendar by unit id, in one query (units without one are missing:
+    `calendars.around_the_clock()` is theirs)."""
+    links = UnitCalendar.objects.values_list("unit_id", "calendar_id", "calendar__changed_at")
+    return {unit: calendars.stored(calendar, changed) for unit, calendar, changed in links}
