@@ -293,3 +293,25 @@ def test_intervals_are_in_order_and_never_overlap(calendar: Calendar, moment: da
     assert found[0][0] >= moment
     for (start, end), (next_start, _) in itertools.pairwise(found):
         assert start < end <= next_start
+
+
+def _elapsed_by_intervals(calendar: Calendar, start: datetime, end: datetime) -> timedelta:
+    """Business time as the plain sum over `intervals` (what `elapsed` must equal)."""
+    total = timedelta(0)
+    if end <= start:
+        return total
+    for opened, closes in intervals(calendar, start):
+        if opened >= end:
+            return total
+        total += min(closes, end) - opened
+    return total  # pragma: no cover
+
+
+@COMMON
+@given(calendars(), instants, st.timedeltas(timedelta(0), timedelta(days=200)))
+def test_elapsed_day_by_day_is_the_sum_over_the_intervals(
+    calendar: Calendar, start: datetime, span: timedelta
+) -> None:
+    assert elapsed(calendar, start, start + span) == _elapsed_by_intervals(
+        calendar, start, start + span
+    )

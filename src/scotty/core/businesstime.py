@@ -82,6 +82,12 @@ class Calendar:
     closed_days: Container[date] = field(default_factory=frozenset)
     # The openings of each weekday, earliest first (worked out once).
     _by_weekday: tuple[tuple[Opening, ...], ...] = field(init=False, repr=False)
+    # Each local day's openings as UTC intervals, worked out when first asked for: the
+    # time-zone arithmetic and the holiday lookup are most of the cost, and queues ask
+    # about the same days for every row. Bounded by the days anyone asks about.
+    _days: dict[date, tuple[tuple[datetime, datetime], ...]] = field(
+        init=False, repr=False, default_factory=dict
+    )
 
     def __post_init__(self) -> None:
         if not self.openings:
@@ -125,24 +131,35 @@ def _local(day: date, moment: time, zone: ZoneInfo) -> datetime:
     return datetime.combine(day, moment, tzinfo=zone).astimezone(UTC)
 
 
-def _raw_intervals(calendar: Calendar, first_day: date) -> Iterator[tuple[datetime, datetime]]:
-    """The openings from `first_day` on, as UTC intervals, in order (not merged)."""
+def _day(calendar: Calendar, day: date) -> tuple[tuple[datetime, datetime], ...]:
+    """The openings that start on this local day, as UTC intervals (not cut)."""
+    known = calendar._days.get(day)
+    if known is not None:
+        return known
     zone = calendar.time_zone
+    found = []
+    for opening in calendar.openings_on(day):
+        ends_on = day if opening.closes > opening.opens else day + timedelta(days=1)
+        start, end = _local(day, opening.opens, zone), _local(ends_on, opening.closes, zone)
+        if end > start:  # an opening wholly inside a skipped hour lasts nothing
+            found.append((start, end))
+    calendar._days[day] = result = tuple(found)
+    return result
+
+
+def _raw_intervals(calendar: Calendar, first_day: date) -> Iterator[tuple[datetime, datetime]]:
+    """The openings from `first_day` on, as UTC intervals, in order (not cut)."""
     day = first_day
     empty_days = 0
     while True:
-        openings = calendar.openings_on(day)
-        if not openings:
+        found = _day(calendar, day)
+        if not found:
             empty_days += 1
             if empty_days > SEARCH_DAYS:
                 raise NeverOpen(f"closed every day for {SEARCH_DAYS} days from {first_day}")
         else:
             empty_days = 0
-        for opening in openings:
-            ends_on = day if opening.closes > opening.opens else day + timedelta(days=1)
-            start, end = _local(day, opening.opens, zone), _local(ends_on, opening.closes, zone)
-            if end > start:  # an opening wholly inside a skipped hour lasts nothing
-                yield start, end
+        yield from found
         day += timedelta(days=1)
 
 
@@ -189,13 +206,25 @@ def add(calendar: Calendar, start: datetime, duration: timedelta) -> datetime:
 
 
 def elapsed(calendar: Calendar, start: datetime, end: datetime) -> timedelta:
-    """Business time between two moments (nothing when `end` is not after `start`)."""
-    end = end.astimezone(UTC)
+    """Business time between two moments (nothing when `end` is not after `start`).
+
+    Day by day over the span (an opening belongs to the day it starts; the day before
+    the start may still be open), each day's openings cut as `intervals` cuts them:
+    a queue asks this for every row, some of them months overdue."""
+    start, end = start.astimezone(UTC), end.astimezone(UTC)
     total = timedelta(0)
     if end <= start:
         return total
-    for opened, closes in intervals(calendar, start):
-        if opened >= end:
-            break
-        total += min(closes, end) - opened
+    zone = calendar.time_zone
+    day = start.astimezone(zone).date() - timedelta(days=1)
+    last = end.astimezone(zone).date()
+    before = _day(calendar, day - timedelta(days=1))
+    last_end = max((e for _, e in before), default=start)
+    while day <= last:
+        for opened, closes in _day(calendar, day):
+            opened = max(opened, last_end)  # as intervals() cuts it
+            if closes > opened:
+                total += max(timedelta(0), min(closes, end) - max(opened, start))
+                last_end = closes
+        day += timedelta(days=1)
     return total
