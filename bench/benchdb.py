@@ -106,6 +106,16 @@ def remove_sqlite(url: str) -> None:
 # --- Filling (after configure) --------------------------------------------------------------
 
 
+def open_existing(given: str | None) -> str:
+    """Configure Django for the bench database `given` (or the default) and return its
+    URL; exit with a word of advice when it holds no organisation yet."""
+    url = database_url(given)
+    configure(url)
+    if not has_organisation():
+        sys.exit(f"No organisation in {describe(url)}: run bench/generate.py first.")
+    return url
+
+
 def has_organisation() -> bool:
     """Whether the configured database already holds support units (False when empty)."""
     from django.db.utils import OperationalError, ProgrammingError

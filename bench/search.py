@@ -78,10 +78,7 @@ def indexed() -> int:
 
 def main(argv: list[str]) -> None:
     args = parse(argv)
-    url = benchdb.database_url(args.database_url)
-    benchdb.configure(url)
-    if not benchdb.has_organisation():
-        sys.exit(f"No organisation in {benchdb.describe(url)}: run bench/generate.py first.")
+    url = benchdb.open_existing(args.database_url)
 
     from django.core.management import call_command
     from django.test import Client

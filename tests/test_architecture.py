@@ -17,6 +17,7 @@ DOMAIN = {
     "awareness",
     "problems",
     "search",
+    "notifications",
 }
 
 

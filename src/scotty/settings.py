@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "scotty.accounts",
     "scotty.tickets",
     "scotty.catalog",
+    "scotty.notifications",
     "scotty.search",
     "scotty.desk",
     "scotty.portal",

@@ -20,6 +20,8 @@ from django.urls import reverse
 from playwright.sync_api import Browser, BrowserContext, Page
 
 from scotty.core.testing import Org, file_ticket, upload
+from scotty.notifications.models import NoticeKind
+from scotty.notifications.services import mark_read, notify
 from scotty.tickets.models import Channel, Ticket
 from scotty.tickets.services import (
     add_reply,
@@ -180,6 +182,17 @@ def _resolved_request(org: Org) -> str:
     return reverse("portal:request", args=[_resolved_for_rita(org).reference])
 
 
+def _notices(org: Org) -> str:
+    """A breach and a warning for Alex, one of them read."""
+    ticket = _worked_ticket(org)
+    notify([org.agent.pk], NoticeKind.SLA_BREACH, ticket=ticket, clock="resolution",
+           due=ticket.created_at)  # fmt: skip
+    mark_read(org.agent)
+    notify([org.agent.pk], NoticeKind.SLA_WARNING, ticket=ticket, clock="first_response",
+           due=ticket.created_at)  # fmt: skip
+    return reverse("desk:notifications")
+
+
 def _locks(org: Org) -> str:
     _locked_out(org)
     return reverse("desk:sign_in_locks")
@@ -205,6 +218,7 @@ SCREENS: dict[str, tuple[str | None, Build, Then]] = {
     "desk:ticket": ("agent", _worked_ticket_page("desk:ticket"), None),
     "desk:ticket refused": ("agent", _worked_ticket_page("desk:ticket"), _refused_update),
     "desk:ticket_clock": ("agent", _worked_ticket_page("desk:ticket_clock"), None),
+    "desk:notifications": ("agent", _notices, None),
     "portal:home": ("requester", _with_rows("/portal/"), None),
     "portal:new": ("requester", _at("portal:new"), None),
     "portal:new refused": ("requester", _at("portal:new"), _refused_request),
@@ -230,6 +244,8 @@ NOT_PAGES = {
     "desk:remove_member": "POST only; a refusal redraws desk:units",
     "desk:lift_sign_in_lock": "POST only, redirects to desk:sign_in_locks",
     "desk:presence": "a fragment of desk:ticket (who else is there)",
+    "desk:bell": "a fragment of every desk page (the notification count)",
+    "desk:notifications_read": "POST only; redirects to desk:notifications",
     "desk:reply": "POST only; answers with desk:ticket (see 'desk:ticket refused')",
     "desk:assign": "POST only; answers with desk:ticket",
     "desk:priority": "POST only; answers with desk:ticket",

@@ -12,12 +12,13 @@ from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
 
-from django.db import connection, transaction
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext
 
 from scotty.core.errors import InvalidInput
 from scotty.core.models import Submission
+from scotty.core.queries import insert_unless_exists
 
 Outcome = dict[str, Any]
 # What new_token() makes, and a little room for other clients' keys.
@@ -62,16 +63,8 @@ def _claim(person_id: int, token: str) -> int | None:
     A concurrent submit of the same token waits for the first one's transaction (the
     unique index), then finds the row taken.
     """
-    table = connection.ops.quote_name(Submission._meta.db_table)
-    created = connection.ops.adapt_datetimefield_value(timezone.now())
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"INSERT INTO {table} (person_id, token, outcome, created_at) "  # noqa: S608
-            "VALUES (%s, %s, %s, %s) ON CONFLICT (person_id, token) DO NOTHING RETURNING id",
-            [person_id, token, "{}", created],
-        )
-        row = cursor.fetchone()
-    return row[0] if row else None
+    values = {"person_id": person_id, "token": token, "outcome": {}, "created_at": timezone.now()}
+    return insert_unless_exists(Submission, values, unique=("person_id", "token"))
 
 
 def forget_old_submissions(*, now: Any = None) -> int:

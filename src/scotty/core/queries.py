@@ -1,6 +1,10 @@
 """Small query helpers for the hot paths, each measured before it was written."""
 
-from django.db.models import Model, QuerySet
+from collections.abc import Sequence
+from typing import Any, cast
+
+from django.db import connection
+from django.db.models import Field, Model, QuerySet
 
 
 def first_or_none[M: Model](rows: QuerySet[M]) -> M | None:
@@ -12,3 +16,33 @@ def first_or_none[M: Model](rows: QuerySet[M]) -> M | None:
     unique anyway.
     """
     return next(iter(rows[:1]), None)
+
+
+def insert_unless_exists(model: type[Model], values: dict[str, Any], unique: Sequence[str]
+                         ) -> int | None:  # fmt: skip
+    """Insert one row unless a row with the same `unique` columns exists; the new row's
+    id, or None when it existed. `INSERT ... ON CONFLICT DO NOTHING RETURNING id`
+    (SQLite and PostgreSQL): no savepoint, no read first; a concurrent insert of the
+    same key waits on the unique index and then finds it taken. Values are prepared as
+    the ORM prepares them, so a datetime compares equal to one the ORM wrote."""
+    meta = model._meta
+
+    def column(name: str) -> str:
+        return connection.ops.quote_name(str(cast("Field[Any, Any]", meta.get_field(name)).column))
+
+    columns = ", ".join(column(name) for name in values)
+    conflict = ", ".join(column(name) for name in unique)
+    params = [
+        cast("Field[Any, Any]", meta.get_field(name)).get_db_prep_save(value, connection)
+        for name, value in values.items()
+    ]
+    marks = ", ".join(["%s"] * len(params))
+    table = connection.ops.quote_name(meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {table} ({columns}) VALUES ({marks}) "  # noqa: S608 (names from the model)
+            f"ON CONFLICT ({conflict}) DO NOTHING RETURNING id",
+            params,
+        )
+        row = cursor.fetchone()
+    return row[0] if row else None

@@ -5,6 +5,8 @@ numbers, so the SLA clock can replay history) and as names for people and units
 (so history shows who it was at the time, even after renames).
 """
 
+from datetime import datetime
+
 from django.utils import timezone
 
 from scotty.accounts.models import Person
@@ -73,3 +75,9 @@ def follow_up_opened(original: Ticket, follow_up: Ticket, actor: Person) -> Tick
     return _record(
         original, actor, EventKind.FOLLOW_UP_OPENED, new=follow_up.reference, is_public=True
     )
+
+
+def sla_alert(ticket: Ticket, clock: str, *, breached: bool, due: datetime) -> TicketEvent:
+    """Scotty's note that a clock is about to be (or was) breached: agents only."""
+    kind = EventKind.SLA_BREACHED if breached else EventKind.SLA_WARNING
+    return _record(ticket, None, kind, field=clock, new=due.isoformat())

@@ -133,6 +133,10 @@ class Ticket(models.Model):
     # an index; NOTHING_DUE (far in the future, so keyset pages and indexes need no
     # NULL ordering) when no clock is due.
     due_at = models.DateTimeField(default=nothing_due)
+    # When the worker should next look at the clocks (a warning or a breach falls due);
+    # None: nothing to announce. Past moments included: the worker finds an alert it
+    # already made (SlaAlert) and moves on, so a write never hides one.
+    sla_alert_at = models.DateTimeField(null=True, blank=True)
     first_response_minutes = models.PositiveIntegerField(null=True, blank=True)
     first_response_met = models.BooleanField(null=True, blank=True)
     resolution_minutes = models.PositiveIntegerField(null=True, blank=True)
@@ -183,6 +187,11 @@ class Ticket(models.Model):
             models.Index(fields=["is_open", "priority", "id"], name="q_all_open"),
             models.Index(fields=["working_unit", "is_open", "due_at", "id"], name="q_unit_due"),
             models.Index(fields=["assignee", "is_open", "due_at", "id"], name="q_assignee_due"),
+            models.Index(
+                fields=["sla_alert_at"],
+                name="sla_alerts_due",
+                condition=Q(sla_alert_at__isnull=False),
+            ),
             models.Index(fields=["working_unit", "resolved_at", "id"], name="q_unit_resolved"),
             models.Index(fields=["requester", "is_open", "id"], name="q_requester"),
             # The periodic close of resolved tickets whose reopen window has passed.
@@ -279,6 +288,8 @@ class EventKind(models.TextChoices):
     WATCHER_ADDED = "watcher_added", pgettext_lazy("event", "Added a watcher")
     WATCHER_REMOVED = "watcher_removed", pgettext_lazy("event", "Removed a watcher")
     FOLLOW_UP_OPENED = "follow_up_opened", pgettext_lazy("event", "Follow-up opened")
+    SLA_WARNING = "sla_warning", pgettext_lazy("event", "SLA warning")
+    SLA_BREACHED = "sla_breached", pgettext_lazy("event", "SLA breached")
 
 
 class TicketEvent(models.Model):
@@ -357,3 +368,23 @@ class CannedReply(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+class SlaAlert(models.Model):
+    """A warning or breach of one clock at one due time, made once: two workers at once
+    both try to insert it, and the unique key lets one of them (the other skips it).
+    A new due time (the priority changed) is a new alert."""
+
+    ticket = models.ForeignKey(Ticket, on_delete=models.CASCADE, related_name="+")
+    clock = models.CharField(max_length=20)  # first_response, resolution, ola
+    kind = models.CharField(max_length=12)  # warning, breach
+    due = models.DateTimeField()
+    at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints: ClassVar = [
+            models.UniqueConstraint(fields=["ticket", "clock", "kind", "due"], name="alert_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} of {self.clock} on ticket {self.ticket_id}"

@@ -4,6 +4,7 @@ from huey import crontab
 from huey.contrib.djhuey import db_periodic_task, lock_task
 
 from scotty.tickets.services import close_expired_resolutions
+from scotty.tickets.services.alerts import check_sla_alerts
 
 
 @db_periodic_task(crontab(minute="*/5"))
@@ -11,3 +12,10 @@ from scotty.tickets.services import close_expired_resolutions
 def close_expired_resolutions_task() -> int:
     """Close resolved tickets whose reopen window has passed."""
     return close_expired_resolutions()
+
+
+@db_periodic_task(crontab(minute="*"))
+@lock_task("check-sla-alerts")
+def check_sla_alerts_task() -> int:
+    """Announce the SLA warnings and breaches that have come (tickets.services.alerts)."""
+    return check_sla_alerts().recorded

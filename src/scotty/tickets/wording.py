@@ -45,6 +45,25 @@ _KIND_WORDS: dict[str, Promise] = {
     EventKind.FOLLOW_UP_OPENED: pgettext_lazy("event, after a name", "follow-up opened"),
 }
 
+# The SLA clocks, as their warnings and breaches name them.
+CLOCK_NAMES: dict[str, Promise] = {
+    "first_response": pgettext_lazy("SLA clock", "first response"),
+    "resolution": pgettext_lazy("SLA clock", "resolution"),
+    "ola": pgettext_lazy("SLA clock", "the working unit's part (OLA)"),
+}
+
+
+def clock_name(clock: str) -> str:
+    return str(CLOCK_NAMES.get(clock, clock))
+
+
+def sla_alert_words(clock: str, due: datetime, *, breached: bool) -> str:
+    """ "SLA breached: resolution was due Mon 30 Nov 2026, 13:00" in the reader's words."""
+    values = {"clock": clock_name(clock), "when": moment(due)}
+    if breached:
+        return gettext("SLA breached: %(clock)s was due %(when)s") % values
+    return gettext("SLA warning: %(clock)s due %(when)s") % values
+
 
 def moment(value: datetime) -> str:
     """A moment as people read it, in the reader's time zone and language:
@@ -120,5 +139,10 @@ def describe(event: TicketEvent, *, for_requester: bool = False) -> str:
             "who": who,
             "watcher": event.new_value,
         }
+    if event.kind in (EventKind.SLA_WARNING, EventKind.SLA_BREACHED):
+        breached = event.kind == EventKind.SLA_BREACHED
+        words = sla_alert_words(event.field, datetime.fromisoformat(event.new_value),
+                                breached=breached)  # fmt: skip
+        return gettext("%(who)s: %(event)s") % {"who": who, "event": words}
     what = _KIND_WORDS.get(event.kind, event.kind)
     return gettext("%(who)s: %(event)s") % {"who": who, "event": what}

@@ -27,8 +27,9 @@ CLOCK_FIELDS = frozenset(
 )
 # The events a clock reads: status changes and transfers.
 CLOCK_EVENTS = ("status", "working_unit")
-STORED = ("first_response_due", "resolution_due", "ola_due", "due_at", "first_response_minutes",
-          "first_response_met", "resolution_minutes", "resolution_met")  # fmt: skip
+STORED = ("first_response_due", "resolution_due", "ola_due", "due_at", "sla_alert_at",
+          "first_response_minutes", "first_response_met", "resolution_minutes",
+          "resolution_met")  # fmt: skip
 
 
 NOTHING_KEPT: dict[str, object] = {**dict.fromkeys(STORED), "due_at": NOTHING_DUE}
@@ -74,6 +75,22 @@ def history(ticket: Ticket) -> tuple[list[Stretch], datetime]:
         .values_list("at", "field", "new_value")
     )
     return history_of(ticket, list(changes))
+
+
+def clock_changes(ticket_ids: list[int]) -> dict[int, list[tuple[datetime, str, str]]]:
+    """The status and transfer events (at, field, new value) of these tickets, oldest
+    first, by ticket: one query for a whole batch."""
+    changes: dict[int, list[tuple[datetime, str, str]]] = {pk: [] for pk in ticket_ids}
+    rows = (
+        TicketEvent.objects.filter(
+            ticket_id__in=ticket_ids, kind=EventKind.FIELD_CHANGED, field__in=CLOCK_EVENTS
+        )
+        .order_by("at", "id")
+        .values_list("ticket_id", "at", "field", "new_value")
+    )
+    for ticket_id, at, name, value in rows:
+        changes[ticket_id].append((at, name, value))
+    return changes
 
 
 def history_of(ticket: Ticket, changes: list[tuple[datetime, str, str]]
@@ -148,7 +165,29 @@ def stored_values(ticket: Ticket, clocks: Clocks) -> dict[str, object]:
         "ola_due": ola.due if ola and not done else None,
     }
     values["due_at"] = soonest(values)
+    values["sla_alert_at"] = next_alert(clocks, done=done, answered=answered)
     return values
+
+
+def running_clocks(clocks: Clocks, *, done: bool, answered: bool) -> dict[str, Reading]:
+    """The clocks that can still warn or breach, by name: not the first response once
+    answered, none once the ticket is resolved or closed."""
+    if done:
+        return {}
+    named = {"first_response": None if answered else clocks.first_response,
+             "resolution": clocks.resolution, "ola": clocks.ola_reading}  # fmt: skip
+    return {name: reading for name, reading in named.items() if reading is not None}
+
+
+def next_alert(clocks: Clocks, *, done: bool, answered: bool,
+               after: datetime | None = None) -> datetime | None:  # fmt: skip
+    """The soonest warning or breach moment of the running clocks (after `after` when
+    given: the worker has dealt with the earlier ones); None when nothing is to come."""
+    moments = [m for r in running_clocks(clocks, done=done, answered=answered).values()
+               for m in (r.warn_at, r.due) if m is not None]  # fmt: skip
+    if after is not None:
+        moments = [m for m in moments if m > after]
+    return min(moments, default=None)
 
 
 def soonest(values: dict[str, object]) -> datetime:
@@ -189,7 +228,7 @@ def refresh_clocks(ticket: Ticket, *, repick_policy: bool = False, fresh: bool =
 
 
 @dataclass
-class _TermsBook:
+class TermsBook:
     """Terms read once per policy and unit for a whole recomputation."""
 
     policies: dict[int, Terms | None] = field(default_factory=dict)
@@ -208,6 +247,12 @@ class _TermsBook:
             self.olas[unit_id] = unit_ola_terms(unit_id)
         return self.olas[unit_id]
 
+    def ola_for(self, ticket: Ticket) -> Terms | None:
+        """The working unit's OLA, when it works a ticket another unit owns."""
+        if ticket.working_unit_id == ticket.owning_unit_id:
+            return None
+        return self.ola(ticket.working_unit_id)
+
     def default_policy(self, unit_id: int) -> int | None:
         if unit_id not in self.defaults:
             policy = unit_policy(unit_id, PolicyKind.SLA)
@@ -222,7 +267,7 @@ def recompute_clocks(tickets: QuerySet[Ticket], *, adopt: bool = False, batch: i
     `adopt`, a ticket without a policy takes its owning unit's. Returns how many
     tickets changed. Three queries a batch, however long the histories."""
     now = now or timezone.now()
-    book = _TermsBook()
+    book = TermsBook()
     changed = 0
     last = 0
     while True:
@@ -230,24 +275,13 @@ def recompute_clocks(tickets: QuerySet[Ticket], *, adopt: bool = False, batch: i
         if not rows:
             return changed
         last = rows[-1].pk
-        events: dict[int, list[tuple[datetime, str, str]]] = {t.pk: [] for t in rows}
-        for ticket_id, at, name, value in (
-            TicketEvent.objects.filter(ticket_id__in=events, kind=EventKind.FIELD_CHANGED,
-                                       field__in=CLOCK_EVENTS)
-            .order_by("at", "id")
-            .values_list("ticket_id", "at", "field", "new_value")
-        ):  # fmt: skip
-            events[ticket_id].append((at, name, value))
+        events = clock_changes([t.pk for t in rows])
         updated = []
         for ticket in rows:
             if adopt and ticket.sla_policy_id is None:
                 ticket.sla_policy_id = book.default_policy(ticket.owning_unit_id)
             sla = book.sla(ticket.sla_policy_id)
-            ola = (
-                book.ola(ticket.working_unit_id)
-                if ticket.working_unit_id != ticket.owning_unit_id
-                else None
-            )
+            ola = book.ola_for(ticket)
             if sla is None and ola is None:
                 values: dict[str, object] = dict(NOTHING_KEPT)
             else:
