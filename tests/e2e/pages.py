@@ -10,6 +10,7 @@ when a URL is added to neither.
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 import pytest
@@ -19,6 +20,8 @@ from django.test import Client
 from django.urls import reverse
 from playwright.sync_api import Browser, BrowserContext, Page
 
+from scotty.catalog.models import BusinessCalendar
+from scotty.catalog.services import add_closing_day
 from scotty.core.testing import Org, file_ticket, upload
 from scotty.notifications.models import NoticeKind
 from scotty.notifications.services import mark_read, notify
@@ -141,6 +144,13 @@ def _refused_update(page: Page) -> None:
     page.locator("#reply-body_error").wait_for()
 
 
+def _refused_targets(page: Page) -> None:
+    page.fill("#sla-first_4", "9")
+    page.fill("#sla-resolution_4", "2")
+    page.get_by_role("button", name="Save the SLA").click()
+    page.wait_for_selector(".alert")
+
+
 def _wrong_password(page: Page) -> None:
     page.get_by_label("E-mail").fill("rita@example.org")
     page.get_by_label("Password").fill("not the password")
@@ -193,6 +203,20 @@ def _notices(org: Org) -> str:
     return reverse("desk:notifications")
 
 
+def _calendar(org: Org) -> str:
+    give_terms(org)
+    record = BusinessCalendar.objects.get(name="IT office")
+    add_closing_day(record, date(2026, 12, 24), "Christmas Eve (company day off)")
+    return reverse("desk:calendar", args=[record.pk])
+
+
+def _refused_calendar(page: Page) -> None:
+    page.fill("#calendar-opens_0_1", "16:00")
+    page.fill("#calendar-closes_0_1", "18:00")
+    page.get_by_role("button", name="Save the calendar").click()
+    page.wait_for_selector(".alert")
+
+
 def _locks(org: Org) -> str:
     _locked_out(org)
     return reverse("desk:sign_in_locks")
@@ -213,7 +237,16 @@ SCREENS: dict[str, tuple[str | None, Build, Then]] = {
     "desk:canned": ("agent", _canned, None),
     "desk:canned_edit": ("agent", _canned_edit, None),
     "desk:units": ("manager", _with_rows("/desk/units/"), None),
+    "desk:service_levels": ("manager", _with_rows("/desk/units/IT/service-levels/"), None),
+    "desk:service_levels refused": (
+        "manager",
+        _with_rows("/desk/units/IT/service-levels/"),
+        _refused_targets,
+    ),
     "desk:administration": ("admin", _at("desk:administration"), None),
+    "desk:calendars": ("admin", _at("desk:calendars"), None),
+    "desk:calendar": ("admin", _calendar, None),
+    "desk:calendar refused": ("admin", _calendar, _refused_calendar),
     "desk:sign_in_locks": ("admin", _locks, None),
     "desk:ticket": ("agent", _worked_ticket_page("desk:ticket"), None),
     "desk:ticket refused": ("agent", _worked_ticket_page("desk:ticket"), _refused_update),
@@ -246,6 +279,8 @@ NOT_PAGES = {
     "desk:presence": "a fragment of desk:ticket (who else is there)",
     "desk:bell": "a fragment of every desk page (the notification count)",
     "desk:notifications_read": "POST only; redirects to desk:notifications",
+    "desk:add_closing_day": "POST only; redirects to desk:calendar (its refusal: the same page)",
+    "desk:remove_closing_day": "POST only; redirects to desk:calendar",
     "desk:reply": "POST only; answers with desk:ticket (see 'desk:ticket refused')",
     "desk:assign": "POST only; answers with desk:ticket",
     "desk:priority": "POST only; answers with desk:ticket",

@@ -6,6 +6,7 @@ with the same words. A form here turns text into the values a service takes.
 """
 
 from datetime import datetime
+from decimal import Decimal
 from typing import Any
 
 from django import forms
@@ -14,6 +15,13 @@ from django.utils import timezone
 from django.utils.translation import gettext, gettext_lazy
 
 from scotty.accounts.models import Department, Person, SupportUnit, UnitMembership, UnitRole
+from scotty.catalog.models import (
+    MAX_TARGET_MINUTES,
+    BusinessCalendar,
+    PolicyKind,
+    SlaPolicy,
+    Weekday,
+)
 from scotty.core.forms import FilesField, OnceField
 from scotty.tickets.models import Channel, MessageKind, NextStepOwner, Ticket
 from scotty.tickets.priority import Impact, Priority, Urgency
@@ -539,3 +547,169 @@ class MemberForm(forms.Form):
         people.queryset = Person.objects.filter(
             pk__in=UnitMembership.objects.filter(unit=unit).values("person_id")
         )
+
+
+class UnitCalendarForm(forms.Form):
+    """Which business calendar a unit works by (none: around the clock)."""
+
+    which = forms.CharField(widget=forms.HiddenInput, initial="calendar")
+    calendar = forms.ModelChoiceField(
+        queryset=BusinessCalendar.objects.none(), required=False,
+        label=gettext_lazy("Working hours"), empty_label=gettext_lazy("Around the clock (24x7)"),
+    )  # fmt: skip
+
+    def __init__(self, *args: Any, calendars: list[BusinessCalendar], **kwargs: Any) -> None:
+        kwargs.setdefault("auto_id", "calendar-%s")
+        super().__init__(*args, **kwargs)
+        field = self.fields["calendar"]
+        field.queryset = BusinessCalendar.objects.filter(pk__in=[c.pk for c in calendars])  # type: ignore[attr-defined]
+
+
+def _hours_field(label: str) -> forms.DecimalField:
+    """Business hours, up to two decimals ("0.5" is 30 minutes); empty: no target."""
+    return forms.DecimalField(
+        label=label,
+        required=False,
+        min_value=Decimal("0.02"),
+        max_value=Decimal(MAX_TARGET_MINUTES // 60),
+        decimal_places=2,
+        max_digits=8,
+    )
+
+
+class PolicyForm(forms.Form):
+    """A unit's SLA or OLA: its terms, and per priority the targets in business hours
+    (empty: no target for that priority; every row empty: no policy)."""
+
+    which = forms.CharField(widget=forms.HiddenInput)
+    name = forms.CharField(label=gettext_lazy("Name"), max_length=100, required=False)
+    pause_on_third_party = forms.BooleanField(
+        label=gettext_lazy("Pause while waiting on a third party"), required=False
+    )
+    warn_at_percent = forms.IntegerField(
+        label=gettext_lazy("Warn when this much of a target is used (percent)"),
+        min_value=1, max_value=99, initial=75,
+    )  # fmt: skip
+
+    def __init__(self, *args: Any, kind: str, policy: SlaPolicy | None, **kwargs: Any) -> None:
+        kwargs.setdefault("auto_id", f"{kind}-%s")
+        if policy is not None and not args:
+            targets = {t.priority: t for t in policy.targets.all()}
+            initial = {"name": policy.name, "pause_on_third_party": policy.pause_on_third_party,
+                       "warn_at_percent": policy.warn_at_percent}  # fmt: skip
+            for priority, target in targets.items():
+                initial[f"resolution_{priority}"] = _hours(target.resolution_minutes)
+                initial[f"first_{priority}"] = _hours(target.first_response_minutes)
+            kwargs.setdefault("initial", initial)
+        super().__init__(*args, **kwargs)
+        self.kind = kind
+        self.fields["which"].initial = kind
+        for priority, label in Priority.choices:
+            if kind == PolicyKind.SLA:
+                self.fields[f"first_{priority}"] = _hours_field(
+                    gettext("%(priority)s: first response (business hours)") % {"priority": label}
+                )
+            self.fields[f"resolution_{priority}"] = _hours_field(
+                gettext("%(priority)s: resolution (business hours)") % {"priority": label}
+            )
+
+    def clean_name(self) -> str:
+        name: str = self.cleaned_data.get("name") or ""
+        return name.strip() or str(PolicyKind(self.kind).label)
+
+    def rows(self) -> list[tuple[str, object, object]]:
+        """(priority label, first-response field or None, resolution field) per priority."""
+        return [
+            (str(label), self[f"first_{p}"] if f"first_{p}" in self.fields else None,
+             self[f"resolution_{p}"])
+            for p, label in Priority.choices
+        ]  # fmt: skip
+
+    def targets(self) -> dict[int, tuple[int | None, int | None]]:
+        """priority -> (first response, resolution) in business minutes."""
+
+        def minutes(name: str) -> int | None:
+            value = self.cleaned_data.get(name)
+            return round(value * 60) if value is not None else None
+
+        return {p: (minutes(f"first_{p}"), minutes(f"resolution_{p}")) for p in Priority.values}
+
+
+def _hours(minutes: int | None) -> Decimal | None:
+    return (
+        None if minutes is None else (Decimal(minutes) / 60).quantize(Decimal("0.01")).normalize()
+    )
+
+
+# Two openings a day are enough for a desk (morning and afternoon, or a night shift).
+OPENINGS_A_DAY = 2
+
+
+class CalendarForm(forms.Form):
+    """A business calendar: its name, time zone, public holidays and weekly hours, two
+    openings a day at most (an empty pair: closed then)."""
+
+    name = forms.CharField(label=gettext_lazy("Name"), max_length=100)
+    time_zone = forms.CharField(label=gettext_lazy("Time zone"), max_length=64,
+                                help_text=gettext_lazy("For example Europe/Berlin."))  # fmt: skip
+    holiday_country = forms.CharField(label=gettext_lazy("Public holidays of (country code)"),
+                                      max_length=3, required=False)  # fmt: skip
+    holiday_subdivision = forms.CharField(label=gettext_lazy("Region (code, optional)"),
+                                          max_length=10, required=False)  # fmt: skip
+
+    def __init__(self, *args: Any, calendar: BusinessCalendar | None = None, **kwargs: Any) -> None:
+        kwargs.setdefault("auto_id", "calendar-%s")
+        if calendar is not None and not args:
+            initial: dict[str, Any] = {
+                "name": calendar.name, "time_zone": calendar.time_zone,
+                "holiday_country": calendar.holiday_country,
+                "holiday_subdivision": calendar.holiday_subdivision,
+            }  # fmt: skip
+            slots: dict[int, int] = {}
+            for hours in calendar.hours.all():
+                n = slots.get(hours.weekday, 0)
+                if n < OPENINGS_A_DAY:
+                    initial[f"opens_{hours.weekday}_{n}"] = hours.opens
+                    initial[f"closes_{hours.weekday}_{n}"] = hours.closes
+                    slots[hours.weekday] = n + 1
+            kwargs.setdefault("initial", initial)
+        super().__init__(*args, **kwargs)
+        ends = {"opens": gettext("opens"), "closes": gettext("closes")}
+        for day, label in Weekday.choices:
+            for n in range(OPENINGS_A_DAY):
+                for end, word in ends.items():
+                    self.fields[f"{end}_{day}_{n}"] = forms.TimeField(
+                        label=f"{label} {n + 1}: {word}", required=False
+                    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        for day, _ in Weekday.choices:
+            for n in range(OPENINGS_A_DAY):
+                opens, closes = data.get(f"opens_{day}_{n}"), data.get(f"closes_{day}_{n}")
+                if (opens is None) != (closes is None) and not self.errors:
+                    self.add_error(f"opens_{day}_{n}" if opens is None else f"closes_{day}_{n}",
+                                   gettext("Give both times, or neither."))  # fmt: skip
+        return data
+
+    def days(self) -> list[tuple[str, list[tuple[object, object]]]]:
+        """(weekday, [(opens field, closes field)] ...) for the template."""
+        return [
+            (str(label), [(self[f"opens_{d}_{n}"], self[f"closes_{d}_{n}"])
+                          for n in range(OPENINGS_A_DAY)])
+            for d, label in Weekday.choices
+        ]  # fmt: skip
+
+    def hours(self) -> list[tuple[int, Any, Any]]:
+        data = self.cleaned_data
+        return [
+            (d, data[f"opens_{d}_{n}"], data[f"closes_{d}_{n}"])
+            for d, _ in Weekday.choices
+            for n in range(OPENINGS_A_DAY)
+            if data.get(f"opens_{d}_{n}") is not None and data.get(f"closes_{d}_{n}") is not None
+        ]
+
+
+class ClosingDayForm(forms.Form):
+    day = forms.DateField(label=gettext_lazy("Day"))
+    name = forms.CharField(label=gettext_lazy("What"), max_length=100)

@@ -6,6 +6,7 @@ from scotty.desk.views import (
     actions,
     administration,
     bulk,
+    calendars,
     calls,
     canned,
     clocks,
@@ -14,6 +15,7 @@ from scotty.desk.views import (
     people,
     queues,
     search,
+    service_levels,
     tickets,
     units,
 )
@@ -37,10 +39,27 @@ urlpatterns = [
     path("canned/<int:reply_id>/delete/", canned.delete, name="canned_delete"),
     path("units/", units.unit_settings, name="units"),
     path("units/<str:prefix>/", units.save_unit, name="save_unit"),
+    path(
+        "units/<str:prefix>/service-levels/",
+        service_levels.service_levels,
+        name="service_levels",
+    ),
     path("units/<str:prefix>/members/", units.add_member, name="add_member"),
     path("units/<str:prefix>/members/role/", units.change_member_role, name="member_role"),
     path("units/<str:prefix>/members/remove/", units.remove_member, name="remove_member"),
     path("administration/", administration.administration, name="administration"),
+    path("administration/calendars/", calendars.calendars, name="calendars"),
+    path("administration/calendars/<int:calendar_id>/", calendars.calendar, name="calendar"),
+    path(
+        "administration/calendars/<int:calendar_id>/closing-days/",
+        calendars.add_closing_day,
+        name="add_closing_day",
+    ),
+    path(
+        "administration/calendars/<int:calendar_id>/closing-days/remove/",
+        calendars.remove_closing_day,
+        name="remove_closing_day",
+    ),
     path(
         "administration/sign-in-locks/",
         administration.sign_in_locks_page,

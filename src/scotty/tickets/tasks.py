@@ -1,10 +1,11 @@
 """Background jobs for tickets: thin wrappers that call services (huey)."""
 
 from huey import crontab
-from huey.contrib.djhuey import db_periodic_task, lock_task
+from huey.contrib.djhuey import db_periodic_task, db_task, lock_task
 
 from scotty.tickets.services import close_expired_resolutions
 from scotty.tickets.services.alerts import check_sla_alerts
+from scotty.tickets.services.clocks import recompute_unit_clocks
 
 
 @db_periodic_task(crontab(minute="*/5"))
@@ -19,3 +20,9 @@ def close_expired_resolutions_task() -> int:
 def check_sla_alerts_task() -> int:
     """Announce the SLA warnings and breaches that have come (tickets.services.alerts)."""
     return check_sla_alerts().recorded
+
+
+@db_task()
+def recompute_unit_clocks_task(unit_id: int) -> int:
+    """Recompute the clocks of a unit's open tickets after its policy or calendar changed."""
+    return recompute_unit_clocks(unit_id)

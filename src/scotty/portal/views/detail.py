@@ -67,6 +67,7 @@ def render_request(
         "ticket": ticket,
         "status": presenters.status_of(ticket),
         "next_step": presenters.next_step(ticket, viewer),
+        "expect": presenters.expectation(ticket),
         "description_files": description_files,
         "entries": presenters.timeline(events, ticket, viewer, openable),
         "resolved": resolved,

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from django.db import transaction
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from scotty.catalog.clock import Reading, Stretch, read
@@ -295,3 +295,12 @@ def recompute_clocks(tickets: QuerySet[Ticket], *, adopt: bool = False, batch: i
         with transaction.atomic():
             Ticket.objects.bulk_update(updated, ["sla_policy_id", *STORED], batch_size=batch)
         changed += len(updated)
+
+
+def recompute_unit_clocks(unit_id: int) -> int:
+    """Recompute the open tickets a unit owns or works (its SLA, its OLA, its calendar
+    changed); tickets without a policy take their owning unit's. Returns how many
+    changed."""
+    tickets = Ticket.objects.filter(Q(owning_unit_id=unit_id) | Q(working_unit_id=unit_id),
+                                    is_open=True)  # fmt: skip
+    return recompute_clocks(tickets, adopt=True)
