@@ -10,7 +10,7 @@ when a URL is added to neither.
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 import pytest
@@ -18,8 +18,10 @@ from axes.models import AccessAttempt
 from django.conf import settings
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 from playwright.sync_api import Browser, BrowserContext, Page
 
+from scotty.accounts.services import add_absence
 from scotty.catalog.models import BusinessCalendar
 from scotty.catalog.services import add_closing_day
 from scotty.core.testing import Org, file_ticket, upload
@@ -178,6 +180,12 @@ def _worked_ticket_page(name: str) -> Callable[[Org], str]:
     return lambda org: reverse(name, args=[_worked_ticket(org).reference])
 
 
+def _absences(org: Org) -> str:
+    today = timezone.localdate()
+    add_absence(org.agent, starts=today, ends=today + timedelta(days=4), kind="holiday")
+    return reverse("desk:absences")
+
+
 def _canned(org: Org) -> str:
     create_canned_reply(actor=org.agent, title="Printer fixed", body="{reference} is fixed.")
     return reverse("desk:canned")
@@ -235,6 +243,7 @@ SCREENS: dict[str, tuple[str | None, Build, Then]] = {
     "desk:log_call": ("agent", _at("desk:log_call"), None),
     "desk:log_call refused": ("agent", _at("desk:log_call"), _refused_call),
     "desk:canned": ("agent", _canned, None),
+    "desk:absences": ("agent", _absences, None),
     "desk:canned_edit": ("agent", _canned_edit, None),
     "desk:units": ("manager", _with_rows("/desk/units/"), None),
     "desk:service_levels": ("manager", _with_rows("/desk/units/IT/service-levels/"), None),
@@ -279,6 +288,7 @@ NOT_PAGES = {
     "desk:presence": "a fragment of desk:ticket (who else is there)",
     "desk:bell": "a fragment of every desk page (the notification count)",
     "desk:notifications_read": "POST only; redirects to desk:notifications",
+    "desk:remove_absence": "POST only; redirects to desk:absences",
     "desk:add_closing_day": "POST only; redirects to desk:calendar (its refusal: the same page)",
     "desk:remove_closing_day": "POST only; redirects to desk:calendar",
     "desk:reply": "POST only; answers with desk:ticket (see 'desk:ticket refused')",

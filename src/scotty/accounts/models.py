@@ -183,3 +183,28 @@ class SignInBucket(models.Model):
 
     def __str__(self) -> str:
         return f"{self.address}: {self.tokens:.1f} sign-in attempts left"
+
+
+class AbsenceKind(models.TextChoices):
+    HOLIDAY = "holiday", gettext_lazy("Holiday")
+    SICK = "sick", gettext_lazy("Sick")
+    TRAINING = "training", gettext_lazy("Training")
+    OTHER = "other", gettext_lazy("Away for another reason")
+
+
+class Absence(models.Model):
+    """Days an agent does not work (both days included, in the installation's time
+    zone): automatic assignment passes them over."""
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="absences")
+    starts = models.DateField(gettext_lazy("from"))
+    ends = models.DateField(gettext_lazy("until"))
+    kind = models.CharField(gettext_lazy("why"), max_length=10, choices=AbsenceKind.choices,
+                            default=AbsenceKind.HOLIDAY)  # fmt: skip
+
+    class Meta:
+        ordering: ClassVar = ["starts"]
+        indexes: ClassVar = [models.Index(fields=["person", "ends"], name="absences_to_come")]
+
+    def __str__(self) -> str:
+        return f"{self.person_id} away {self.starts}..{self.ends}"

@@ -4,6 +4,7 @@ or state machine to bypass (unlike tickets, which are not in the admin)."""
 
 import contextlib
 import logging
+from datetime import date
 
 from axes.utils import reset as reset_axes_attempts
 from django.core.exceptions import ValidationError
@@ -18,6 +19,8 @@ from scotty.accounts import throttle
 from scotty.accounts.email_address import normalise_email
 from scotty.accounts.languages import codes as language_codes
 from scotty.accounts.models import (
+    Absence,
+    AbsenceKind,
     Department,
     Location,
     Person,
@@ -26,7 +29,7 @@ from scotty.accounts.models import (
     UnitRole,
 )
 from scotty.accounts.selectors import is_agent, is_manager_of, person_by_email
-from scotty.core.errors import Conflict, InvalidInput, NotAllowed
+from scotty.core.errors import Conflict, InvalidInput, NotAllowed, NotFound
 from scotty.core.timewords import time_ago
 
 log = logging.getLogger(__name__)
@@ -398,3 +401,32 @@ def set_language(person: Person, *, actor: Person, language: str) -> Person:
         person.language = language
         person.save(update_fields=["language"])
     return person
+
+
+# An absence longer than this is a leave of the organisation, not a holiday: refused.
+MAX_ABSENCE_DAYS = 366
+
+
+def add_absence(person: Person, *, starts: date, ends: date, kind: str) -> Absence:
+    """Mark days the agent does not work (both included): automatic assignment passes
+    them over. Refused (InvalidInput, nothing saved) when it ends before it starts, is
+    longer than a year, ended already, or overlaps one already marked."""
+    if kind not in AbsenceKind.values:
+        raise InvalidInput(gettext("Choose why from the list."), field="kind")
+    if ends < starts:
+        raise InvalidInput(gettext("An absence ends on or after the day it starts."), field="ends")
+    if (ends - starts).days >= MAX_ABSENCE_DAYS:
+        raise InvalidInput(gettext("An absence is at most a year long."), field="ends")
+    if ends < timezone.localdate():
+        raise InvalidInput(gettext("That absence is over already."), field="ends")
+    if Absence.objects.filter(person=person, starts__lte=ends, ends__gte=starts).exists():
+        raise InvalidInput(gettext("You are marked away on some of these days already."),
+                           field="starts")  # fmt: skip
+    return Absence.objects.create(person=person, starts=starts, ends=ends, kind=kind)
+
+
+def remove_absence(person: Person, absence_id: int) -> None:
+    """Take back one of the person's own absences (NotFound for anyone else's)."""
+    deleted, _ = Absence.objects.filter(person=person, pk=absence_id).delete()
+    if not deleted:
+        raise NotFound(gettext("No such absence."))

@@ -10,6 +10,7 @@ from typing import ClassVar
 from zoneinfo import available_timezones
 
 import holidays
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -194,3 +195,26 @@ class SlaTarget(models.Model):
 
     def __str__(self) -> str:
         return f"{self.policy} {self.get_priority_display()}"
+
+
+class AssignmentRule(models.TextChoices):
+    MANUAL = "manual", gettext_lazy("Manually: agents take tickets or are given them")
+    ROUND_ROBIN = "round_robin", gettext_lazy("In turn (round robin)")
+    LEAST_LOADED = "least_loaded", gettext_lazy("To the agent with the fewest open tickets")
+
+
+class UnitAssignment(models.Model):
+    """How a unit's new tickets find an agent; a unit without one assigns manually."""
+
+    unit = models.OneToOneField(SupportUnit, on_delete=models.CASCADE, primary_key=True,
+                                related_name="assignment")  # fmt: skip
+    rule = models.CharField(max_length=12, choices=AssignmentRule.choices,
+                            default=AssignmentRule.MANUAL)  # fmt: skip
+    # Round robin: whom the last ticket went to (the next goes to the one after).
+    last_assigned = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+",
+    )  # fmt: skip
+
+    def __str__(self) -> str:
+        return f"{self.unit}: {self.rule}"

@@ -12,12 +12,14 @@ from scotty.accounts.models import SupportUnit
 from scotty.catalog import calendars
 from scotty.catalog.models import (
     MAX_TARGET_MINUTES,
+    AssignmentRule,
     BusinessCalendar,
     ClosingDay,
     OpeningHours,
     PolicyKind,
     SlaPolicy,
     SlaTarget,
+    UnitAssignment,
     UnitCalendar,
 )
 from scotty.tickets.priority import Priority
@@ -182,3 +184,11 @@ def remove_closing_day(record: BusinessCalendar, day: date) -> None:
 def _calendar_changed(record: BusinessCalendar) -> None:
     for link in UnitCalendar.objects.filter(calendar=record).select_related("unit"):
         _clocks_changed(link.unit)
+
+
+def set_assignment_rule(unit: SupportUnit, rule: str) -> None:
+    """How the unit's new tickets find an agent (manual, round robin, least loaded)."""
+    if rule not in AssignmentRule.values:
+        raise ValidationError(gettext("Choose how tickets are assigned from the list."),
+                              code="rule")  # fmt: skip
+    UnitAssignment.objects.update_or_create(unit=unit, defaults={"rule": rule})

@@ -6,13 +6,20 @@ from django.utils import timezone
 
 from scotty.accounts.models import SupportUnit
 from scotty.catalog import services
-from scotty.catalog.models import BusinessCalendar, SlaPolicy, SlaTarget, UnitCalendar
+from scotty.catalog.models import (
+    BusinessCalendar,
+    SlaPolicy,
+    SlaTarget,
+    UnitAssignment,
+    UnitCalendar,
+)
 from scotty.demo.content import service_levels as content
 
 
 def create_service_levels(units: dict[str, SupportUnit]) -> None:
     """Each demo calendar, with the company's days off this year and next, linked to the
-    units (by prefix) that work by it; then the units' SLA and OLA policies."""
+    units (by prefix) that work by it; then the units' SLA and OLA policies and how
+    they assign new tickets."""
     this_year = timezone.localdate().year
     for spec in content.CALENDARS:
         country, region = content.HOLIDAYS if spec.holidays else ("", "")
@@ -44,3 +51,8 @@ def create_service_levels(units: dict[str, SupportUnit]) -> None:
             )
             for priority, (first, resolution) in policy_spec.targets.items()
         )
+    UnitAssignment.objects.bulk_create(
+        UnitAssignment(unit=units[prefix], rule=rule)
+        for prefix, rule in content.ASSIGNMENT.items()
+        if prefix in units
+    )

@@ -14,9 +14,17 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext, gettext_lazy
 
-from scotty.accounts.models import Department, Person, SupportUnit, UnitMembership, UnitRole
+from scotty.accounts.models import (
+    AbsenceKind,
+    Department,
+    Person,
+    SupportUnit,
+    UnitMembership,
+    UnitRole,
+)
 from scotty.catalog.models import (
     MAX_TARGET_MINUTES,
+    AssignmentRule,
     BusinessCalendar,
     PolicyKind,
     SlaPolicy,
@@ -713,3 +721,22 @@ class CalendarForm(forms.Form):
 class ClosingDayForm(forms.Form):
     day = forms.DateField(label=gettext_lazy("Day"))
     name = forms.CharField(label=gettext_lazy("What"), max_length=100)
+
+
+class AssignmentForm(forms.Form):
+    which = forms.CharField(widget=forms.HiddenInput, initial="assignment")
+    rule = forms.ChoiceField(label=gettext_lazy("New tickets go"), choices=AssignmentRule.choices)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("auto_id", "assignment-%s")
+        super().__init__(*args, **kwargs)
+
+
+class AbsenceForm(forms.Form):
+    starts = forms.DateField(label=gettext_lazy("From"))
+    ends = forms.DateField(label=gettext_lazy("Until (included)"))
+    kind = forms.ChoiceField(label=gettext_lazy("Why"), choices=AbsenceKind.choices)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("auto_id", "absence-%s")
+        super().__init__(*args, **kwargs)

@@ -3,6 +3,7 @@
 from django.urls import path
 
 from scotty.desk.views import (
+    absences,
     actions,
     administration,
     bulk,
@@ -31,6 +32,8 @@ urlpatterns = [
     path("new/", calls.log_call, name="log_call"),
     path("new/their-tickets/", calls.caller_tickets, name="caller_tickets"),
     path("people/", people.people, name="people"),
+    path("absences/", absences.absences, name="absences"),
+    path("absences/<int:absence_id>/remove/", absences.remove_absence, name="remove_absence"),
     path("notifications/", notifications.notifications, name="notifications"),
     path("notifications/read/", notifications.mark_all_read, name="notifications_read"),
     path("notifications/bell/", notifications.bell, name="bell"),

@@ -72,3 +72,6 @@ POLICIES: tuple[PolicySpec, ...] = (
                {1: (1, 4), 2: (2, 16), 3: (8, 40), 4: (16, 80), 5: (24, 160)},
                pause_on_third_party=True),
 )  # fmt: skip
+
+# How each unit's new tickets find an agent (units not named: by hand).
+ASSIGNMENT: dict[str, str] = {"FAC": "round_robin", "HR": "least_loaded"}

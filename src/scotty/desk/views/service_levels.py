@@ -11,9 +11,16 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext
 
 from scotty.catalog import services
-from scotty.catalog.models import BusinessCalendar, PolicyKind, SlaPolicy, UnitCalendar
+from scotty.catalog.models import (
+    AssignmentRule,
+    BusinessCalendar,
+    PolicyKind,
+    SlaPolicy,
+    UnitAssignment,
+    UnitCalendar,
+)
 from scotty.desk.access import DeskRequest, agent_required
-from scotty.desk.forms import PolicyForm, UnitCalendarForm
+from scotty.desk.forms import AssignmentForm, PolicyForm, UnitCalendarForm
 from scotty.desk.views.units import _unit
 
 
@@ -22,14 +29,19 @@ def _forms(unit_id: int, data: QueryDict | None = None, which: str = "") -> dict
     found = SlaPolicy.objects.filter(unit_id=unit_id).prefetch_related("targets")
     policies = {p.kind: p for p in found}
     link = UnitCalendar.objects.filter(unit_id=unit_id).first()
+    found_rule = UnitAssignment.objects.filter(unit_id=unit_id).first()
+    rule = found_rule.rule if found_rule else AssignmentRule.MANUAL
     calendars = list(BusinessCalendar.objects.all())
     built: dict[str, Form] = {
         "calendar": UnitCalendarForm(calendars=calendars,
                                      initial={"calendar": link.calendar_id if link else ""}),
         PolicyKind.SLA: PolicyForm(kind=PolicyKind.SLA, policy=policies.get(PolicyKind.SLA)),
         PolicyKind.OLA: PolicyForm(kind=PolicyKind.OLA, policy=policies.get(PolicyKind.OLA)),
+        "assignment": AssignmentForm(initial={"rule": rule}),
     }  # fmt: skip
-    if data is not None and which == "calendar":
+    if data is not None and which == "assignment":
+        built["assignment"] = AssignmentForm(data)
+    elif data is not None and which == "calendar":
         built["calendar"] = UnitCalendarForm(data, calendars=calendars)
     elif data is not None and which in (PolicyKind.SLA, PolicyKind.OLA):
         built[which] = PolicyForm(data, kind=which, policy=policies.get(which))
@@ -52,10 +64,12 @@ def service_levels(request: DeskRequest, prefix: str) -> HttpResponse:
     forms = _forms(unit.pk, request.POST, which)
     form = forms.get(which)
     refused = gettext("Nothing was saved: check the values.")
-    if not isinstance(form, (PolicyForm, UnitCalendarForm)) or not form.is_valid():
+    if not isinstance(form, (PolicyForm, UnitCalendarForm, AssignmentForm)) or not form.is_valid():
         return _page(request, prefix, forms, refused, 400)
     try:
-        if isinstance(form, UnitCalendarForm):
+        if isinstance(form, AssignmentForm):
+            services.set_assignment_rule(unit, form.cleaned_data["rule"])
+        elif isinstance(form, UnitCalendarForm):
             services.set_unit_calendar(unit, form.cleaned_data["calendar"])
         else:
             data = form.cleaned_data

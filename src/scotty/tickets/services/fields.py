@@ -25,6 +25,7 @@ from scotty.tickets.services.changes import (
     require_agent,
 )
 from scotty.tickets.services.conversation import add_message
+from scotty.tickets.services.routing import assign_by_rule
 from scotty.tickets.services.validation import MAX_BODY, MAX_NEXT_STEP, MAX_TITLE, clean_text
 from scotty.tickets.services.workflow import status_changes
 from scotty.tickets.states import Status
@@ -202,6 +203,7 @@ def transfer(
     ticket.working_unit, ticket.owning_unit = working_unit, owning_unit
     if ticket.assignee_id is None:
         ticket.assignee = None
+        assign_by_rule(ticket)  # the receiving unit's rule, if it has one
     return ticket
 
 

@@ -18,6 +18,7 @@ from scotty.tickets.models import Channel, Ticket
 from scotty.tickets.priority import Impact, Urgency, priority_for
 from scotty.tickets.services.attachments import check_files, store_files
 from scotty.tickets.services.clocks import refresh_clocks
+from scotty.tickets.services.routing import assign_by_rule
 from scotty.tickets.services.validation import MAX_BODY, MAX_TITLE, clean_text
 
 # Channels on which only an agent can file (they log what a person told them).
@@ -108,6 +109,7 @@ def open_ticket(
     refresh_clocks(ticket, repick_policy=True, fresh=True)
     ticket_changed(unit.pk)
     store_files(ticket, files, uploaded_by=actor)
+    assign_by_rule(ticket)  # the unit's rule (round robin, least loaded), if not manual
     index_ticket(ticket)
     if follow_up_of is not None:
         events.follow_up_opened(follow_up_of, ticket, actor)
