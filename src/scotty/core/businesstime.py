@@ -228,3 +228,11 @@ def elapsed(calendar: Calendar, start: datetime, end: datetime) -> timedelta:
                 last_end = closes
         day += timedelta(days=1)
     return total
+
+
+def working_day(calendar: Calendar) -> timedelta:
+    """How long the calendar's average open day is (24 hours around the clock): what
+    "a working day" means when business time is said in days."""
+    days = {o.weekday for o in calendar.openings}
+    total = sum((o.length for o in calendar.openings), timedelta(0))
+    return total / len(days)

@@ -12,7 +12,7 @@ from typing import cast
 from django.utils import timezone
 from django.utils.html import avoid_wrapping
 from django.utils.timesince import timesince
-from django.utils.translation import get_language, gettext, npgettext_lazy
+from django.utils.translation import get_language, gettext, ngettext, npgettext_lazy
 
 # The units of a past moment, as `timesince` takes them (its `time_strings`).
 _PAST = {
@@ -56,9 +56,20 @@ def time_ago(moment: datetime, *, depth: int = 1, now: datetime | None = None) -
     return gettext("%(time)s ago") % {"time": past}
 
 
-def business_duration(span: timedelta) -> str:
-    """A stretch of business time in hours and minutes ("2 h 5 min", "45 min"): hours,
-    not days, because a business day is as long as its calendar says."""
+def business_duration(span: timedelta, day: timedelta | None = None) -> str:
+    """A stretch of business time: "2 h 5 min", "45 min"; with the length of a working
+    `day`, a longer one in working days ("1 working day 3 h", "12 working days"), as
+    hundreds of hours say nothing."""
+    if day is not None and span >= day:
+        days = int(span / day)
+        if days >= 3:
+            return ngettext("%(days)d working day", "%(days)d working days", days) % {
+                "days": days}  # fmt: skip
+        hours = int((span - days * day) / timedelta(hours=1))
+        whole = ngettext("%(days)d working day", "%(days)d working days", days) % {"days": days}
+        if not hours:
+            return whole
+        return gettext("%(days)s %(hours)d h") % {"days": whole, "hours": hours}
     minutes = max(0, int(span.total_seconds() // 60))
     hours, minutes = divmod(minutes, 60)
     if hours and minutes:

@@ -8,7 +8,7 @@ from django.utils.dateformat import format as format_date
 from django.utils.timezone import localtime
 from django.utils.translation import gettext
 
-from scotty.core.businesstime import Calendar, elapsed
+from scotty.core.businesstime import Calendar, elapsed, working_day
 from scotty.core.lookups import ByKey
 from scotty.core.timewords import business_duration
 from scotty.tickets.queues import SOON
@@ -25,13 +25,14 @@ class DueView(ByKey):
 def due_view(due: datetime, calendar: Calendar, now: datetime, when_format: str) -> DueView:
     """`when_format`: the date format for `when` (translated once by the caller)."""
     at = localtime(due)
+    day = working_day(calendar)
     if due <= now:
         late = elapsed(calendar, due, now)
-        words = gettext("overdue by %(time)s") % {"time": business_duration(late)}
+        words = gettext("overdue by %(time)s") % {"time": business_duration(late, day)}
         return DueView("breached", words, at.isoformat(), format_date(at, when_format))
     left = elapsed(calendar, now, due)
     state = "soon" if left <= SOON else "ok"
-    words = gettext("%(time)s left") % {"time": business_duration(left)}
+    words = gettext("%(time)s left") % {"time": business_duration(left, day)}
     return DueView(state, words, at.isoformat(), format_date(at, when_format))
 
 

@@ -17,11 +17,12 @@ from django.utils.translation import gettext, ngettext, pgettext, pgettext_lazy
 
 from scotty.accounts.models import Person
 from scotty.catalog.calendars import unit_calendar
+from scotty.core.businesstime import working_day
 from scotty.core.lookups import ByKey
 from scotty.core.paths import path_for_each
 from scotty.core.timewords import time_ago
 from scotty.tickets import selectors, states, wording
-from scotty.tickets.experience import typical_resolution, working_day
+from scotty.tickets.experience import typical_resolution
 from scotty.tickets.models import (
     Attachment,
     EventKind,

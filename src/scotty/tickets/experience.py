@@ -14,7 +14,6 @@ from datetime import timedelta
 from django.core.cache import cache
 from django.utils import timezone
 
-from scotty.core.businesstime import Calendar
 from scotty.tickets.models import Ticket
 
 WINDOW = timedelta(days=90)
@@ -53,11 +52,3 @@ def _measure(unit_id: int) -> Experience | None:
         position
     ]
     return Experience(timedelta(minutes=minutes or 0), count)
-
-
-def working_day(calendar: Calendar) -> timedelta:
-    """How long the calendar's average open day is (24 hours around the clock), to say
-    business time in working days."""
-    days = {o.weekday for o in calendar.openings}
-    total = sum((o.length for o in calendar.openings), timedelta(0))
-    return total / len(days)

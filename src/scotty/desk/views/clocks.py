@@ -15,7 +15,7 @@ from django.utils.translation import gettext
 
 from scotty.catalog.calendars import unit_calendar
 from scotty.catalog.clock import Reading
-from scotty.core.businesstime import Calendar
+from scotty.core.businesstime import Calendar, working_day
 from scotty.core.lookups import ByKey
 from scotty.core.timewords import business_duration
 from scotty.desk.access import DeskRequest, agent_access, agent_required
@@ -110,16 +110,17 @@ def _explain(name: str, terms: str, reading: Reading, calendar: Calendar,
     def shown(at: datetime | None) -> str:
         return format_date(localtime(at), moment) if at else gettext("now")
 
+    day = working_day(calendar)
     rows = [Row(shown(i.start), shown(i.end), label(i.status), i.counted,
-                business_duration(i.business)) for i in reading.intervals]  # fmt: skip
+                business_duration(i.business, day)) for i in reading.intervals]  # fmt: skip
     left = reading.left
     if left >= timedelta(0):
-        left_words = business_duration(left)
+        left_words = business_duration(left, day)
     else:
-        left_words = gettext("overdue by %(time)s") % {"time": business_duration(-left)}
+        left_words = gettext("overdue by %(time)s") % {"time": business_duration(-left, day)}
     due = due_view(reading.due, calendar, now, when_format()) if reading.due else None
-    return Explained(name, terms, business_duration(reading.target),
-                     business_duration(reading.used), left_words, due, rows)  # fmt: skip
+    return Explained(name, terms, business_duration(reading.target, day),
+                     business_duration(reading.used, day), left_words, due, rows)  # fmt: skip
 
 
 def _terms_words(policy: str, calendar: str, pauses: bool) -> str:
