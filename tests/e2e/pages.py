@@ -22,7 +22,7 @@ from django.utils import timezone
 from playwright.sync_api import Browser, BrowserContext, Page
 
 from scotty.accounts.services import add_absence
-from scotty.catalog.models import BusinessCalendar
+from scotty.catalog.models import BusinessCalendar, Service
 from scotty.catalog.services import add_closing_day
 from scotty.core.testing import Org, file_ticket, upload
 from scotty.notifications.models import NoticeKind
@@ -196,6 +196,26 @@ def _canned_edit(org: Org) -> str:
     return reverse("desk:canned_edit", args=[reply.pk])
 
 
+def _catalog(org: Org) -> Service:
+    give_terms(org)
+    laptop = Service.objects.create(
+        unit=org.it, name="New laptop", summary="A laptop for a new starter.",
+        who_may_ask="Every employee.", what_you_get="A configured laptop.",
+        how_long="About a week.", keywords="notebook",
+    )  # fmt: skip
+    Service.objects.create(unit=org.hr, name="Payslip question", summary="Something wrong?")
+    return laptop
+
+
+def _catalog_page(org: Org) -> str:
+    _catalog(org)
+    return reverse("portal:new")
+
+
+def _service_page(org: Org) -> str:
+    return reverse("portal:new") + f"?service={_catalog(org).pk}"
+
+
 def _resolved_request(org: Org) -> str:
     return reverse("portal:request", args=[_resolved_for_rita(org).reference])
 
@@ -262,7 +282,8 @@ SCREENS: dict[str, tuple[str | None, Build, Then]] = {
     "desk:ticket_clock": ("agent", _worked_ticket_page("desk:ticket_clock"), None),
     "desk:notifications": ("agent", _notices, None),
     "portal:home": ("requester", _with_rows("/portal/"), None),
-    "portal:new": ("requester", _at("portal:new"), None),
+    "portal:new": ("requester", _catalog_page, None),
+    "portal:new service": ("requester", _service_page, None),
     "portal:new refused": ("requester", _at("portal:new"), _refused_request),
     "portal:search": ("requester", _with_rows("/portal/search/?q=printer"), None),
     "portal:request": ("requester", _resolved_request, None),

@@ -7,7 +7,13 @@ from django.core.exceptions import ValidationError
 from django.forms.models import BaseInlineFormSet
 
 from scotty.catalog import services
-from scotty.catalog.models import BusinessCalendar, ClosingDay, OpeningHours, UnitCalendar
+from scotty.catalog.models import (
+    BusinessCalendar,
+    ClosingDay,
+    OpeningHours,
+    Service,
+    UnitCalendar,
+)
 
 
 class HoursFormSet(BaseInlineFormSet):  # type: ignore[type-arg]
@@ -46,3 +52,11 @@ class BusinessCalendarAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
 
 
 admin.site.register(UnitCalendar)
+
+
+@admin.register(Service)
+class ServiceAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+    list_display = ("name", "unit", "is_active")
+    list_filter = ("unit", "is_active")
+    search_fields = ("name", "summary", "keywords")
+    filter_horizontal = ("departments", "locations")

@@ -1,5 +1,6 @@
-"""What the support units offer and when they work: business calendars first (the
-services, request types and SLA policies build on them).
+"""What the support units offer and when they work: business calendars, SLA policies,
+how new tickets are assigned, and the services requesters ask for (request types with
+their forms come next).
 
 A calendar is stored as rows an administrator edits (opening hours per weekday, the
 unit's own closing days, a country's public holidays by code) and counted with as the
@@ -218,3 +219,30 @@ class UnitAssignment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.unit}: {self.rule}"
+
+
+class Service(models.Model):
+    """What a support unit offers, in the requester's words: what it is, who may ask,
+    what they get and how long it usually takes. Seen by everyone, or only by some
+    departments and locations (both empty: everyone; otherwise either matches)."""
+
+    unit = models.ForeignKey(SupportUnit, on_delete=models.CASCADE, related_name="services")
+    name = models.CharField(gettext_lazy("name"), max_length=100)
+    summary = models.CharField(gettext_lazy("what it is"), max_length=300)
+    who_may_ask = models.CharField(gettext_lazy("who may ask"), max_length=300, blank=True)
+    what_you_get = models.CharField(gettext_lazy("what you get"), max_length=300, blank=True)
+    how_long = models.CharField(gettext_lazy("how long it usually takes"), max_length=200,
+                                blank=True)  # fmt: skip
+    keywords = models.CharField(gettext_lazy("keywords"), max_length=300, blank=True)
+    departments = models.ManyToManyField("accounts.Department", blank=True, related_name="+")
+    locations = models.ManyToManyField("accounts.Location", blank=True, related_name="+")
+    is_active = models.BooleanField(gettext_lazy("offered"), default=True)
+
+    class Meta:
+        ordering: ClassVar = ["unit__name", "name"]
+        constraints: ClassVar = [
+            models.UniqueConstraint(fields=["unit", "name"], name="one_service_name_a_unit")
+        ]
+
+    def __str__(self) -> str:
+        return self.name

@@ -1,13 +1,18 @@
-"""What the catalog promises, as the ticket services and pages read it: a unit's SLA and
-OLA terms (targets by priority, pausing, warning share) with the calendar they count in.
+"""What the catalog offers and promises, as the ticket services and pages read it: the
+services a person may ask for, and a unit's SLA and OLA terms (targets by priority,
+pausing, warning share) with the calendar they count in.
 """
 
 from dataclasses import dataclass
 from datetime import timedelta
 
+from django.db.models import Q, QuerySet
+
+from scotty.accounts.models import Person
 from scotty.catalog import calendars
-from scotty.catalog.models import PolicyKind, SlaPolicy, UnitCalendar
+from scotty.catalog.models import PolicyKind, Service, SlaPolicy, UnitCalendar
 from scotty.core.businesstime import Calendar
+from scotty.search.text import fold
 
 
 @dataclass(frozen=True)
@@ -67,3 +72,29 @@ def calendars_by_unit() -> dict[int, Calendar]:
     `calendars.around_the_clock()` is theirs)."""
     links = UnitCalendar.objects.values_list("unit_id", "calendar_id", "calendar__changed_at")
     return {unit: calendars.stored(calendar, changed) for unit, calendar, changed in links}
+
+
+def offered_to(person: Person) -> QuerySet[Service]:
+    """The services this person may see and ask for: offered, and meant for everyone or
+    for their department or location. One rule for the catalog page, its search and the
+    form that files a request (a hidden service cannot be asked for by URL either)."""
+    everyone = Q(departments__isnull=True, locations__isnull=True)
+    theirs = Q(departments=person.department_id) if person.department_id else Q(pk__in=[])
+    if person.location_id:
+        theirs |= Q(locations=person.location_id)
+    visible = Service.objects.filter(everyone | theirs, is_active=True).values("pk")
+    return Service.objects.filter(pk__in=visible).select_related("unit")
+
+
+def find_services(person: Person, words: str) -> list[Service]:
+    """The person's services whose name, summary or keywords hold every word typed
+    (accents and case folded, word starts match: "lapt" finds "Laptop"). Catalogs are
+    hundreds of rows, so this reads them and matches here."""
+    wanted = [fold(w) for w in words.split()[:10] if w.strip()]
+    found = []
+    for service in offered_to(person):
+        text = fold(" ".join((service.name, service.summary, service.keywords)))
+        said = text.split()
+        if all(any(w.startswith(term) for w in said) for term in wanted):
+            found.append(service)
+    return found

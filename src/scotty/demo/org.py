@@ -234,9 +234,9 @@ def create_organisation(rng: random.Random, *, requesters: int, extra_agents: in
         for u in people.UNITS
     }
     SupportUnit.objects.bulk_create(units.values())
-    create_service_levels(units)
     names = [*people.REQUESTER_DEPARTMENTS, *sorted(set(people.STAFF_DEPARTMENTS.values()))]
     depts = _by_name(Department, names)
+    create_service_levels(units)  # after the departments: some services are theirs only
     sites = _by_name(Location, list(people.LOCATIONS))
     office_sites = [s for name, s in sites.items() if name != "Remote"]
 

@@ -4,10 +4,11 @@ from datetime import date
 
 from django.utils import timezone
 
-from scotty.accounts.models import SupportUnit
+from scotty.accounts.models import Department, SupportUnit
 from scotty.catalog import services
 from scotty.catalog.models import (
     BusinessCalendar,
+    Service,
     SlaPolicy,
     SlaTarget,
     UnitAssignment,
@@ -56,3 +57,18 @@ def create_service_levels(units: dict[str, SupportUnit]) -> None:
         for prefix, rule in content.ASSIGNMENT.items()
         if prefix in units
     )
+    create_services(units)
+
+
+def create_services(units: dict[str, SupportUnit]) -> None:
+    """The demo's first catalog: a few services per unit, some for some departments."""
+    departments = {d.name: d for d in Department.objects.all()}
+    for offer in content.SERVICES:
+        if offer.unit not in units:
+            continue
+        service = Service.objects.create(
+            unit=units[offer.unit], name=offer.name, summary=offer.summary,
+            who_may_ask=offer.who_may_ask, what_you_get=offer.what_you_get,
+            how_long=offer.how_long, keywords=offer.keywords,
+        )  # fmt: skip
+        service.departments.set([departments[n] for n in offer.departments if n in departments])

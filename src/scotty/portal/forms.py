@@ -17,6 +17,7 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy, ngettext
 
 from scotty.accounts.selectors import units_for_requests
+from scotty.catalog.models import Service
 from scotty.core.errors import DomainError, InvalidInput
 from scotty.core.forms import FilesField, OnceField
 from scotty.tickets.services.attachments import ALLOWED_TYPES
@@ -67,10 +68,18 @@ class NewRequestForm(_WithFiles):
     title = _text(gettext_lazy("What do you need help with?"), MAX_TITLE, autocomplete="off")
     description = _text(gettext_lazy("Tell us more"), MAX_BODY, rows=8)
     attachments = FilesField(label=gettext_lazy("Screenshots or files (optional)"))
+    # Picked from the catalog: its unit receives the request (whether the requester
+    # may ask for it is the ticket service's to say).
+    service = forms.ModelChoiceField(
+        queryset=Service.objects.all(), required=False, widget=forms.HiddenInput,
+        error_messages={"invalid_choice": gettext_lazy("This service is not offered to you.")},
+    )  # fmt: skip
     once = OnceField()
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        if self.data.get("service") or self.initial.get("service"):
+            self.fields["unit"].required = False  # the service names it
         # The front line takes anything; people who do not know where to go start there.
         if not self.is_bound:
             front = units_for_requests().filter(is_front_line=True).first()

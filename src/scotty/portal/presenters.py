@@ -17,7 +17,9 @@ from django.utils.translation import gettext, ngettext, pgettext, pgettext_lazy
 
 from scotty.accounts.models import Person
 from scotty.catalog.calendars import unit_calendar
-from scotty.core.businesstime import working_day
+from scotty.catalog.models import Service
+from scotty.catalog.selectors import terms_of, unit_policy
+from scotty.core.businesstime import add, working_day
 from scotty.core.lookups import ByKey
 from scotty.core.paths import path_for_each
 from scotty.core.timewords import time_ago
@@ -31,6 +33,7 @@ from scotty.tickets.models import (
     Ticket,
     TicketEvent,
 )
+from scotty.tickets.priority import Impact, Urgency, priority_for
 from scotty.tickets.states import Status
 
 # Who does the next step, in the requester's words ("you" is decided per viewer): on its
@@ -275,3 +278,37 @@ def expectation(ticket: Ticket, now: datetime | None = None) -> Expectation | No
             "Most requests to %(unit)s in the last 90 days were resolved within %(time)s."
         ) % {"unit": ticket.owning_unit.name, "time": _working_time(known.within, day)}
     return Expectation(promise, late, experience)
+
+
+def catalog(services: list[Service]) -> list[tuple[str, list[Service]]]:
+    """The services by unit, in the order they came (by unit, then name)."""
+    grouped: dict[str, list[Service]] = {}
+    for service in services:
+        grouped.setdefault(service.unit.name, []).append(service)
+    return list(grouped.items())
+
+
+def expect_for_service(service: Service, now: datetime | None = None) -> str:
+    """What a request for this service sent now can expect, by the unit's SLA for a
+    request filed in the portal (whose priority is the matrix's for "low impact,
+    medium urgency"): "If you send it now, we will reply by Monday 09:30 and aim to
+    resolve it by Tuesday." Empty when the unit promises nothing."""
+    now = now or timezone.now()
+    policy = unit_policy(service.unit_id)
+    if policy is None:
+        return ""
+    terms = terms_of(policy)
+    priority = int(priority_for(Impact.LOW, Urgency.MEDIUM))
+    values = {}
+    if priority in terms.first_response:
+        reply = add(terms.calendar, now, terms.first_response[priority])
+        values["reply"] = _day_words(reply, now, with_time=True)
+    if priority in terms.resolution:
+        values["resolve"] = _day_words(add(terms.calendar, now, terms.resolution[priority]),
+                                       now, with_time=False)  # fmt: skip
+    if "reply" in values and "resolve" in values:
+        return gettext("If you send it now, we will reply by %(reply)s and aim to resolve it "
+                       "by %(resolve)s.") % values  # fmt: skip
+    if "resolve" in values:
+        return gettext("If you send it now, we aim to resolve it by %(resolve)s.") % values
+    return ""

@@ -123,6 +123,10 @@ class Ticket(models.Model):
     # Service levels, kept by tickets.services.clocks from the history: the owning
     # unit's policy, the due times queues sort and filter on (None: nothing due, or a
     # clock paused before its target), and what was achieved, in business minutes.
+    # What the requester asked for from the catalog (None: in their own words only).
+    service = models.ForeignKey(
+        "catalog.Service", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     sla_policy = models.ForeignKey(
         "catalog.SlaPolicy", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )

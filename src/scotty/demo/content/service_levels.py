@@ -75,3 +75,71 @@ POLICIES: tuple[PolicySpec, ...] = (
 
 # How each unit's new tickets find an agent (units not named: by hand).
 ASSIGNMENT: dict[str, str] = {"FAC": "round_robin", "HR": "least_loaded"}
+
+
+@dataclass(frozen=True)
+class ServiceSpec:
+    unit: str
+    name: str
+    summary: str
+    who_may_ask: str = ""
+    what_you_get: str = ""
+    how_long: str = ""
+    keywords: str = ""
+    departments: tuple[str, ...] = ()  # empty: everyone
+
+
+# A first catalog per unit (request types and their forms come with the catalog's next
+# part). Written as the desk would describe them to the people it serves.
+SERVICES: tuple[ServiceSpec, ...] = (
+    ServiceSpec("IT", "New laptop or replacement", "A laptop for a new starter, or one that "
+                "replaces a broken or five-year-old machine.", "Every employee; replacements "
+                "with their manager's approval.", "A configured laptop with your files "
+                "moved over.", "About a week; a loan laptop the same day if yours is broken.",
+                "notebook computer hardware replacement"),
+    ServiceSpec("IT", "Password or account locked", "You cannot sign in, or your account is "
+                "locked after too many attempts.", "Anyone with a company account.",
+                "Your account unlocked and a new password set with you.", "Usually within "
+                "the hour during desk hours.", "login sign in unlock reset mfa"),
+    ServiceSpec("IT", "VPN and remote access", "Connecting to the company network from "
+                "home or on the road.", "Every employee with a laptop.", "A working "
+                "connection, or a call with us to fix it.", "Same day.",
+                "remote home network connection"),
+    ServiceSpec("IT", "E-mail on my phone", "Setting up company mail, calendar and contacts "
+                "on your own or a company phone.", "Every employee.", "Mail on your phone, "
+                "set up with you.", "One or two days.", "mobile smartphone outlook"),
+    ServiceSpec("IT", "Printer or scanner problem", "A printer jams, prints badly or does "
+                "not appear; the scanner does not send.", what_you_get="The device fixed "
+                "or a vendor called.", how_long="One to three days.",
+                keywords="print scan copier toner"),
+    ServiceSpec("APP", "SAP access or role", "Access to the ERP, or a role added or removed "
+                "for your work.", "Employees whose work needs it, with their manager's "
+                "approval.", "The role on your account.", "Two to three working days.",
+                "erp s4hana permissions authorisation", departments=("Finance",
+                "Operations")),
+    ServiceSpec("APP", "Salesforce account", "An account or a change of profile in the CRM.",
+                "Sales and Customer Service staff.", "Your account with the right profile.",
+                "Two working days.", "crm opportunity", departments=("Sales",
+                "Customer Support", "Marketing")),
+    ServiceSpec("HR", "Payslip question", "Something on your payslip looks wrong or you "
+                "do not understand it.", "Every employee.", "An explanation, and a "
+                "correction with the next payroll where needed.", "Three working days.",
+                "salary pay wage deduction tax"),
+    ServiceSpec("HR", "Leave and absence", "Questions about holiday, parental leave, "
+                "sick notes or your leave balance.", "Every employee.", "An answer, or "
+                "your leave recorded.", "Two working days.", "holiday vacation parental sick"),
+    ServiceSpec("HR", "Employment certificate", "A certificate of employment for a bank, a "
+                "landlord or an authority.", "Every employee.", "A signed certificate as "
+                "PDF.", "Five working days.", "letter confirmation"),
+    ServiceSpec("FAC", "Something broken in the building", "Heating, lights, doors, "
+                "blinds, the coffee machine: anything broken in the building.",
+                "Everyone on site.", "It fixed, or a contractor booked.", "Urgent things "
+                "the same day, the rest within a week.", "repair heating light door"),
+    ServiceSpec("FAC", "Desk or room move", "Moving your desk, or a team moving to another "
+                "floor.", "Team leads for team moves; anyone for their own desk.", "The move "
+                "planned and done, furniture and network included.", "Two weeks' notice.",
+                "office relocation furniture"),
+    ServiceSpec("FAC", "Access badge", "A new or lost badge, or access to another area.",
+                "Every employee; other areas with the area owner's approval.", "A working "
+                "badge.", "One working day.", "card door access key"),
+)  # fmt: skip

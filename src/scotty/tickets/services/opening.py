@@ -10,6 +10,8 @@ from django.utils.translation import gettext
 
 from scotty.accounts.models import Person, SupportUnit
 from scotty.accounts.selectors import is_agent
+from scotty.catalog.models import Service
+from scotty.catalog.selectors import offered_to
 from scotty.core.errors import InvalidInput, NotAllowed
 from scotty.search.services import index_ticket
 from scotty.tickets import events, states
@@ -61,12 +63,15 @@ def open_ticket(
     urgency: str | None = None,
     files: Sequence[File] = (),  # type: ignore[type-arg]
     follow_up_of: Ticket | None = None,
+    service: Service | None = None,
 ) -> Ticket:
     """Open a ticket for `requester` in `unit`, the owning and working unit at first.
 
-    Records a `created` event and stores the files. Raises InvalidInput for an empty or
-    oversized title/description or a bad file, NotAllowed when a requester tries to file
-    for someone else, log a phone call or set impact/urgency.
+    Records a `created` event and stores the files. `service`: what the requester asked
+    for from the catalog; its unit receives it (NotAllowed if it is hidden from them).
+    Raises InvalidInput for an empty or oversized title/description or a bad file,
+    NotAllowed when a requester tries to file for someone else, log a phone call or set
+    impact/urgency.
     """
     title = clean_text(title, field="title", label=gettext("The title"), max_length=MAX_TITLE)
     description = clean_text(
@@ -82,6 +87,12 @@ def open_ticket(
     impact = Impact(impact or Impact.LOW)
     urgency = Urgency(urgency or Urgency.MEDIUM)
     check_files(files)
+    if service is not None:
+        # The catalog's one rule: a service hidden from the requester cannot be asked
+        # for, by URL or forged form; its unit is the one that receives the request.
+        if not offered_to(requester).filter(pk=service.pk).exists():
+            raise NotAllowed(gettext("This service is not offered to you."))
+        unit = service.unit
     number, reference = _next_reference(unit)
     now = timezone.now()
     ticket = Ticket.objects.create(
@@ -100,6 +111,7 @@ def open_ticket(
         status=states.Status.NEW,
         is_open=True,
         follow_up_of=follow_up_of,
+        service=service,
         created_at=now,
         updated_at=now,
         updated_by=actor,  # filing is the first change: not unread for whoever filed it
