@@ -10,8 +10,9 @@ from zoneinfo import ZoneInfo
 import pytest
 import time_machine
 from django.core.management import call_command
+from django.db import IntegrityError, transaction
 
-from scotty.catalog.models import PolicyKind, SlaPolicy, UnitCalendar
+from scotty.catalog.models import PolicyKind, Service, SlaPolicy, SlaTarget, UnitCalendar
 from scotty.core.testing import Org, file_ticket
 from scotty.tickets.models import Ticket
 from scotty.tickets.services.clocks import read_clocks
@@ -182,3 +183,34 @@ def test_recomputing_gives_what_the_services_kept_and_adopts_policies(org: Org) 
     call_command("sla", "recompute", "--adopt", stdout=out)
     ticket.refresh_from_db()
     assert ticket.sla_policy_id is not None and ticket.resolution_due == at(0, 13)
+
+
+@pytest.mark.django_db
+def test_a_service_with_its_own_sla_is_kept_to_it(org: Org, terms: None) -> None:
+    outage = Service.objects.create(unit=org.it, name="Cannot work at all",
+                                    summary="Nothing works: we drop everything.")  # fmt: skip
+    fast = SlaPolicy.objects.create(unit=org.it, service=outage, kind=PolicyKind.SLA,
+                                    name="Cannot work")  # fmt: skip
+    SlaTarget.objects.create(policy=fast, priority=4, first_response_minutes=15,
+                             resolution_minutes=60)  # fmt: skip
+    with time_machine.travel(at(0, 9), tick=False):
+        urgent = file_ticket(org.requester, org.it, "Laptop dead", service=outage)
+        usual = file_ticket(org.requester, org.it, "Mouse squeaks")
+    assert urgent.sla_policy_id == fast.pk and urgent.resolution_due == at(0, 10)
+    assert usual.resolution_due == at(0, 13)  # the unit's default: 4 hours
+    # Handed to another owner, it follows that owner's terms (none here).
+    with time_machine.travel(at(0, 9, 30), tick=False):
+        transfer(urgent, actor=org.agent, working_unit=org.hr, owning_unit=org.hr,
+                 expected_version=urgent.version, handover="Yours now.")  # fmt: skip
+    assert urgent.sla_policy_id is None and urgent.resolution_due is None
+
+
+@pytest.mark.django_db
+def test_a_service_has_at_most_one_sla_and_a_unit_one_default(org: Org) -> None:
+    service = Service.objects.create(unit=org.it, name="Phones", summary="Desk phones.")
+    SlaPolicy.objects.create(unit=org.it, service=service, kind=PolicyKind.SLA, name="A")
+    SlaPolicy.objects.create(unit=org.it, kind=PolicyKind.SLA, name="Default")  # beside it
+    with pytest.raises(IntegrityError), transaction.atomic():
+        SlaPolicy.objects.create(unit=org.it, service=service, kind=PolicyKind.SLA, name="B")
+    with pytest.raises(IntegrityError), transaction.atomic():
+        SlaPolicy.objects.create(unit=org.it, kind=PolicyKind.SLA, name="Second default")

@@ -144,10 +144,13 @@ class PolicyKind(models.TextChoices):
 
 class SlaPolicy(models.Model):
     """Targets per priority, counted in business time: a unit's default SLA for the
-    tickets it owns, or its OLA for its part of tickets it works for another unit.
-    (Services get their own SLA policies with the catalog's services.)"""
+    tickets it owns, or its OLA for its part of tickets it works for another unit; or a
+    service's own SLA, which requests for that service follow instead."""
 
     unit = models.ForeignKey(SupportUnit, on_delete=models.CASCADE, related_name="sla_policies")
+    # A service's own SLA, which its requests follow instead of the unit's default.
+    service = models.ForeignKey("Service", null=True, blank=True, on_delete=models.CASCADE,
+                                related_name="sla_policies")  # fmt: skip
     kind = models.CharField(gettext_lazy("kind"), max_length=3, choices=PolicyKind.choices,
                             default=PolicyKind.SLA)  # fmt: skip
     name = models.CharField(gettext_lazy("name"), max_length=100)
@@ -164,7 +167,16 @@ class SlaPolicy(models.Model):
 
     class Meta:
         constraints: ClassVar = [
-            models.UniqueConstraint(fields=["unit", "kind"], name="one_policy_of_a_kind_a_unit")
+            models.UniqueConstraint(
+                fields=["unit", "kind"],
+                condition=models.Q(service__isnull=True),
+                name="one_policy_of_a_kind_a_unit",
+            ),
+            models.UniqueConstraint(
+                fields=["service", "kind"],
+                condition=models.Q(service__isnull=False),
+                name="one_policy_of_a_kind_a_service",
+            ),
         ]
         verbose_name = gettext_lazy("SLA policy")
         verbose_name_plural = gettext_lazy("SLA policies")

@@ -54,7 +54,20 @@ def terms_of(policy: SlaPolicy) -> Terms:
 
 def unit_policy(unit_id: int, kind: str = PolicyKind.SLA) -> SlaPolicy | None:
     """The unit's default SLA (or its OLA), if it has one."""
-    return SlaPolicy.objects.filter(unit_id=unit_id, kind=kind).first()
+    return SlaPolicy.objects.filter(unit_id=unit_id, kind=kind, service__isnull=True).first()
+
+
+def policy_for(unit_id: int, service_id: int | None) -> SlaPolicy | None:
+    """The SLA a request owned by this unit follows: its service's own if it has one
+    (a service's policy belongs to the service's unit: a ticket handed to another
+    owner follows that owner's), else the unit's default."""
+    if service_id is not None:
+        own = SlaPolicy.objects.filter(
+            service_id=service_id, unit_id=unit_id, kind=PolicyKind.SLA
+        ).first()
+        if own is not None:
+            return own
+    return unit_policy(unit_id)
 
 
 def policy_terms(policy_id: int) -> Terms | None:

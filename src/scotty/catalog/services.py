@@ -112,7 +112,7 @@ def save_policy(unit: SupportUnit, kind: str, *, name: str, pause_on_third_party
         raise ValidationError(gettext("Unknown kind of policy."), code="kind")
     kept = {p: t for p, t in targets.items() if t != (None, None)}
     _check_targets(kind, kept)
-    policy = SlaPolicy.objects.filter(unit=unit, kind=kind).first()
+    policy = SlaPolicy.objects.filter(unit=unit, kind=kind, service__isnull=True).first()
     if not kept:
         if policy is not None:
             # Tickets still name it: keep the row, without targets nothing is due.

@@ -18,7 +18,7 @@ from django.utils.translation import gettext, ngettext, pgettext, pgettext_lazy
 from scotty.accounts.models import Person
 from scotty.catalog.calendars import unit_calendar
 from scotty.catalog.models import Service
-from scotty.catalog.selectors import terms_of, unit_policy
+from scotty.catalog.selectors import policy_for, terms_of
 from scotty.core.businesstime import add, working_day
 from scotty.core.lookups import ByKey
 from scotty.core.paths import path_for_each
@@ -294,7 +294,7 @@ def expect_for_service(service: Service, now: datetime | None = None) -> str:
     medium urgency"): "If you send it now, we will reply by Monday 09:30 and aim to
     resolve it by Tuesday." Empty when the unit promises nothing."""
     now = now or timezone.now()
-    policy = unit_policy(service.unit_id)
+    policy = policy_for(service.unit_id, service.pk)
     if policy is None:
         return ""
     terms = terms_of(policy)

@@ -26,7 +26,9 @@ from scotty.desk.views.units import _unit
 
 def _forms(unit_id: int, data: QueryDict | None = None, which: str = "") -> dict[str, Form]:
     """The page's three forms, the one sent (`which`) bound to `data`."""
-    found = SlaPolicy.objects.filter(unit_id=unit_id).prefetch_related("targets")
+    found = SlaPolicy.objects.filter(unit_id=unit_id, service__isnull=True).prefetch_related(
+        "targets"
+    )
     policies = {p.kind: p for p in found}
     link = UnitCalendar.objects.filter(unit_id=unit_id).first()
     found_rule = UnitAssignment.objects.filter(unit_id=unit_id).first()

@@ -16,8 +16,13 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from scotty.catalog.clock import Reading, Stretch, read
-from scotty.catalog.models import PolicyKind
-from scotty.catalog.selectors import Terms, policy_terms, terms_of, unit_ola_terms, unit_policy
+from scotty.catalog.selectors import (
+    Terms,
+    policy_for,
+    policy_terms,
+    terms_of,
+    unit_ola_terms,
+)
 from scotty.tickets.models import NOTHING_DUE, EventKind, Ticket, TicketEvent
 from scotty.tickets.states import STATUS_INFO, ClockType, Status
 
@@ -203,7 +208,9 @@ def refresh_clocks(ticket: Ticket, *, repick_policy: bool = False, fresh: bool =
     values: dict[str, object] = {}
     sla = None
     if repick_policy:
-        policy = unit_policy(ticket.owning_unit_id, PolicyKind.SLA)
+        # The service's own SLA if it has one (and its unit still owns the ticket), else
+        # the owning unit's default.
+        policy = policy_for(ticket.owning_unit_id, ticket.service_id)
         values["sla_policy_id"] = ticket.sla_policy_id = policy.pk if policy else None
         sla = terms_of(policy) if policy else None
     elif ticket.sla_policy_id:
@@ -233,7 +240,8 @@ class TermsBook:
 
     policies: dict[int, Terms | None] = field(default_factory=dict)
     olas: dict[int, Terms | None] = field(default_factory=dict)
-    defaults: dict[int, int | None] = field(default_factory=dict)  # unit -> its SLA policy
+    # (owning unit, service) -> the SLA policy such a ticket follows
+    defaults: dict[tuple[int, int | None], int | None] = field(default_factory=dict)
 
     def sla(self, policy_id: int | None) -> Terms | None:
         if policy_id is None:
@@ -253,11 +261,13 @@ class TermsBook:
             return None
         return self.ola(ticket.working_unit_id)
 
-    def default_policy(self, unit_id: int) -> int | None:
-        if unit_id not in self.defaults:
-            policy = unit_policy(unit_id, PolicyKind.SLA)
-            self.defaults[unit_id] = policy.pk if policy else None
-        return self.defaults[unit_id]
+    def default_policy(self, ticket: Ticket) -> int | None:
+        """The policy a ticket without one takes: its service's, else its owning unit's."""
+        key = (ticket.owning_unit_id, ticket.service_id)
+        if key not in self.defaults:
+            policy = policy_for(*key)
+            self.defaults[key] = policy.pk if policy else None
+        return self.defaults[key]
 
 
 def recompute_clocks(tickets: QuerySet[Ticket], *, adopt: bool = False, batch: int = 500,
@@ -279,7 +289,7 @@ def recompute_clocks(tickets: QuerySet[Ticket], *, adopt: bool = False, batch: i
         updated = []
         for ticket in rows:
             if adopt and ticket.sla_policy_id is None:
-                ticket.sla_policy_id = book.default_policy(ticket.owning_unit_id)
+                ticket.sla_policy_id = book.default_policy(ticket)
             sla = book.sla(ticket.sla_policy_id)
             ola = book.ola_for(ticket)
             if sla is None and ola is None:
