@@ -3,13 +3,16 @@ words; a service hidden from someone is neither listed, nor opened by URL, nor f
 forged form; a request for a service goes to its unit and says what to expect."""
 
 import pytest
+from django.core.cache import cache
 from django.urls import reverse
+from django.utils import timezone
 
 from scotty.accounts.models import Location
 from scotty.catalog.models import Service
 from scotty.catalog.selectors import find_services, offered_to
-from scotty.core.testing import Org
+from scotty.core.testing import Org, file_ticket
 from scotty.tickets.models import Ticket
+from scotty.tickets.states import Status
 from tests.sla import give_terms
 
 
@@ -113,3 +116,23 @@ def test_a_request_for_a_service_goes_to_its_unit_and_says_what_to_expect(
     assert "New laptop" in rita.get(response["Location"]).content.decode()
     desk = client_for(org.agent).get(reverse("desk:ticket", args=[ticket.reference]))
     assert "New laptop" in desk.content.decode()
+
+
+@pytest.mark.django_db
+def test_a_picked_service_says_what_experience_of_it_says(org: Org, catalog: dict[str, Service],
+                                                          client_for) -> None:  # type: ignore[no-untyped-def]  # fmt: skip
+    laptop = catalog["laptop"]
+    url = reverse("portal:new") + f"?service={laptop.pk}"
+    rita = client_for(org.requester)
+    cache.clear()
+    assert "Most" not in rita.get(url).content.decode()  # nothing to go by yet
+    for n in range(21):
+        done = file_ticket(org.other_requester, org.it, f"Laptop {n}", service=laptop)
+        Ticket.objects.filter(pk=done.pk).update(
+            status=Status.RESOLVED, is_open=False, resolved_at=timezone.now(),
+            resolution_minutes=20 * 60,  # 20 business hours: 3 days of the 8-hour day
+        )  # fmt: skip
+    cache.clear()
+    html = rita.get(url).content.decode()
+    assert "Most “New laptop” requests in the last 90 days were resolved within" in html
+    assert "working days" in html or "working hours" in html

@@ -15,7 +15,7 @@ from django.utils.functional import Promise
 from django.utils.timezone import localtime
 from django.utils.translation import gettext, ngettext, pgettext, pgettext_lazy
 
-from scotty.accounts.models import Person
+from scotty.accounts.models import Person, SupportUnit
 from scotty.catalog.calendars import unit_calendar
 from scotty.catalog.models import Service
 from scotty.catalog.selectors import policy_for, terms_of
@@ -270,14 +270,25 @@ def expectation(ticket: Ticket, now: datetime | None = None) -> Expectation | No
         promise = gettext("We will reply by %(reply)s.") % values
     else:
         return None
-    known = typical_resolution(ticket.owning_unit_id)
-    experience = ""
-    if known is not None:
-        day = working_day(unit_calendar(ticket.owning_unit_id))
-        experience = gettext(
-            "Most requests to %(unit)s in the last 90 days were resolved within %(time)s."
-        ) % {"unit": ticket.owning_unit.name, "time": _working_time(known.within, day)}
-    return Expectation(promise, late, experience)
+    return Expectation(promise, late, experience_words(ticket.owning_unit, ticket.service))
+
+
+def experience_words(unit: SupportUnit, service: Service | None) -> str:
+    """What recent experience says: of the service's requests when there are enough of
+    them, else of the unit's; "" when there is too little to say."""
+    known = typical_resolution(unit.pk, service.pk) if service is not None else None
+    if known is not None and service is not None:
+        day = working_day(unit_calendar(unit.pk))
+        return gettext(
+            "Most “%(service)s” requests in the last 90 days were resolved within %(time)s."
+        ) % {"service": service.name, "time": _working_time(known.within, day)}
+    known = typical_resolution(unit.pk)
+    if known is None:
+        return ""
+    day = working_day(unit_calendar(unit.pk))
+    return gettext(
+        "Most requests to %(unit)s in the last 90 days were resolved within %(time)s."
+    ) % {"unit": unit.name, "time": _working_time(known.within, day)}
 
 
 def catalog(services: list[Service]) -> list[tuple[str, list[Service]]]:
@@ -288,12 +299,18 @@ def catalog(services: list[Service]) -> list[tuple[str, list[Service]]]:
     return list(grouped.items())
 
 
-def expect_for_service(service: Service, now: datetime | None = None) -> str:
+def expect_for_service(service: Service, now: datetime | None = None) -> tuple[str, str]:
     """What a request for this service sent now can expect, by the unit's SLA for a
     request filed in the portal (whose priority is the matrix's for "low impact,
     medium urgency"): "If you send it now, we will reply by Monday 09:30 and aim to
-    resolve it by Tuesday." Empty when the unit promises nothing."""
-    now = now or timezone.now()
+    resolve it by Tuesday." (empty when the unit promises nothing), and what recent
+    experience of the service (or its unit) says."""
+    return _promise_for_service(service, now or timezone.now()), experience_words(
+        service.unit, service
+    )
+
+
+def _promise_for_service(service: Service, now: datetime) -> str:
     policy = policy_for(service.unit_id, service.pk)
     if policy is None:
         return ""

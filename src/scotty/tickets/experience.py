@@ -28,22 +28,25 @@ class Experience:
     requests: int  # how many it is based on
 
 
-def typical_resolution(unit_id: int) -> Experience | None:
-    """The unit's recent experience, or None when there are too few to say."""
-    key = f"experience:{unit_id}"
+def typical_resolution(unit_id: int, service_id: int | None = None) -> Experience | None:
+    """The unit's recent experience (with `service_id`: of that service's requests
+    only), or None when there are too few to say."""
+    key = f"experience:{unit_id}:{service_id or ''}"
     found = cache.get(key)
     if found is None:
-        found = _measure(unit_id) or "none"
+        found = _measure(unit_id, service_id) or "none"
         cache.set(key, found, KEEP_SECONDS)
     return found if isinstance(found, Experience) else None
 
 
-def _measure(unit_id: int) -> Experience | None:
+def _measure(unit_id: int, service_id: int | None) -> Experience | None:
     resolved = Ticket.objects.filter(
         owning_unit_id=unit_id,
         resolved_at__gte=timezone.now() - WINDOW,
         resolution_minutes__isnull=False,
     )
+    if service_id is not None:
+        resolved = resolved.filter(service_id=service_id)
     count = resolved.count()
     if count < AT_LEAST:
         return None

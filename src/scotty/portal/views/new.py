@@ -30,7 +30,7 @@ def _page(request: HttpRequest, form: NewRequestForm, service: Service | None,
     context = {
         "form": form,
         "service": service,
-        "expect": presenters.expect_for_service(service) if service else "",
+        "expect": presenters.expect_for_service(service) if service else ("", ""),
         "q": words,
         "catalog": [] if service else presenters.catalog(found),
     }
