@@ -7,6 +7,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from scotty.catalog.models import Service
 from scotty.core.testing import Org
 from tests.e2e.test_request_lifecycle import file_request
 from tests.sla import give_terms
@@ -36,3 +37,30 @@ def test_the_promise_the_countdown_and_the_clock_explained(org: Org, new_page) -
     expect(alex.locator("table.clock-intervals").first).to_contain_text("New")
     expect(alex.get_by_text("IT office").first).to_be_visible()
     assert reference in alex.content()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_requester_searches_the_catalog_picks_a_service_and_sees_the_promise(
+    org: Org,
+    new_page,  # type: ignore[no-untyped-def]
+) -> None:
+    give_terms(org)
+    Service.objects.create(unit=org.it, name="New laptop", summary="A laptop for a new "
+                           "starter or a replacement.", keywords="notebook")  # fmt: skip
+    Service.objects.create(unit=org.hr, name="Payslip question", summary="Something wrong?")
+    rita = new_page(org.requester)
+    rita.goto("/portal/new/")
+    rita.get_by_label("Search the services").fill("lapt")
+    rita.get_by_role("button", name="Search").click()
+    expect(rita.get_by_role("link", name="New laptop")).to_be_visible()
+    expect(rita.get_by_role("link", name="Payslip question")).to_have_count(0)
+    rita.get_by_role("link", name="New laptop").click()
+    expect(rita.locator("section.service-chosen")).to_contain_text(
+        re.compile(r"If you send it now, we will reply by \w+ (\d+ \w+, )?\d\d:\d\d")
+    )
+    rita.get_by_label("What do you need help with?").fill("My laptop will not start")
+    rita.get_by_label("Tell us more").fill("Since this morning, nothing at all.")
+    rita.get_by_role("button", name="Send request").click()
+    expect(rita.get_by_role("heading", level=1)).to_contain_text("My laptop will not start")
+    expect(rita.locator("section.expect")).to_contain_text("We will reply by")
+    expect(rita.locator(".request-head")).to_contain_text("New laptop")
