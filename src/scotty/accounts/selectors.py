@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from scotty.accounts import throttle
 from scotty.accounts.email_address import normalise_email
-from scotty.accounts.models import Person, SupportUnit, UnitMembership, UnitRole
+from scotty.accounts.models import Absence, Person, SupportUnit, UnitMembership, UnitRole
 
 
 def _memberships(person: Person) -> list[tuple[int, str]]:
@@ -218,3 +218,8 @@ def _account_locks() -> list[SignInLock]:
         )
         for row in rows
     ]
+
+
+def coming_absences(person: Person) -> list[Absence]:
+    """The person's own absences that have not ended yet, earliest first."""
+    return list(Absence.objects.filter(person=person, ends__gte=timezone.localdate()))

@@ -19,6 +19,7 @@ from scotty.core.errors import NotFound
 from scotty.core.queries import first_or_none
 from scotty.tickets.models import (
     Attachment,
+    EventKind,
     Message,
     MessageKind,
     Ticket,
@@ -318,3 +319,20 @@ def with_unread(tickets: QuerySet[Ticket], person: Person, *, limit: int) -> lis
     for ticket in rows:
         ticket.unread = not ticket.seen_since and ticket.updated_by_id != person.pk  # type: ignore[attr-defined]
     return rows
+
+
+# Changes that move a due time: the priority (another target), a transfer (the OLA, and
+# a new owner's policy), the status (pauses).
+CLOCK_MOVERS = ("priority", "working_unit", "owning_unit", "status")
+
+
+def clock_moves(ticket: Ticket) -> list[TicketEvent]:
+    """The ticket's changes its SLA clocks count with, oldest first (the clock page's
+    list; agents only, as the page is)."""
+    return list(
+        TicketEvent.objects.filter(
+            ticket=ticket, kind=EventKind.FIELD_CHANGED, field__in=CLOCK_MOVERS
+        )
+        .select_related("actor")
+        .order_by("at", "id")
+    )

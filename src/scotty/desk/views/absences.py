@@ -4,12 +4,11 @@ passes them over. Each agent sees and changes only their own."""
 from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
 from scotty.accounts import services
-from scotty.accounts.models import Absence
+from scotty.accounts.selectors import coming_absences
 from scotty.core.errors import InvalidInput, NotFound
 from scotty.core.forms import error_on_field
 from scotty.desk.access import DeskRequest, agent_required
@@ -17,9 +16,8 @@ from scotty.desk.forms import AbsenceForm
 
 
 def _page(request: DeskRequest, form: AbsenceForm | None = None, status: int = 200) -> HttpResponse:
-    coming = Absence.objects.filter(person=request.user, ends__gte=timezone.localdate())
     context = {
-        "absences": list(coming),
+        "absences": coming_absences(request.user),
         "form": form or AbsenceForm(),
         "problem": gettext("Nothing was saved: check the values.") if status >= 400 else "",
         "active": "absences",

@@ -20,7 +20,8 @@ from scotty.core.lookups import ByKey
 from scotty.core.timewords import business_duration
 from scotty.desk.access import DeskRequest, agent_access, agent_required
 from scotty.desk.due import DueView, due_view, when_format
-from scotty.tickets.models import NOTHING_DUE, EventKind, Ticket, TicketEvent
+from scotty.tickets.models import NOTHING_DUE, Ticket
+from scotty.tickets.selectors import clock_moves
 from scotty.tickets.services.clocks import read_clocks
 from scotty.tickets.states import WAITING_STATUSES, label
 from scotty.tickets.wording import describe
@@ -131,11 +132,6 @@ def _terms_words(policy: str, calendar: str, pauses: bool) -> str:
         "policy": policy, "calendar": where, "pauses": third}  # fmt: skip
 
 
-# Changes that move a due time: the priority (another target), a transfer (the OLA,
-# and a new owner's policy), the status (pauses), the first response.
-_MOVERS = ("priority", "working_unit", "owning_unit", "status")
-
-
 @agent_required()
 def ticket_clock(request: DeskRequest, reference: str) -> HttpResponse:
     """How the ticket's clocks are counted, interval by interval."""
@@ -158,11 +154,7 @@ def ticket_clock(request: DeskRequest, reference: str) -> HttpResponse:
                              clocks.ola.pause_on_third_party)  # fmt: skip
         name = gettext("%(unit)s's part (OLA)") % {"unit": ticket.working_unit}
         explained.append(_explain(name, terms, clocks.ola_reading, clocks.ola.calendar, now))
-    moves = (
-        TicketEvent.objects.filter(ticket=ticket, kind=EventKind.FIELD_CHANGED, field__in=_MOVERS)
-        .select_related("actor")
-        .order_by("at", "id")
-    )
+    moves = clock_moves(ticket)
     context = {
         "ticket": ticket,
         "clocks": explained,
