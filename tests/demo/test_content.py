@@ -14,8 +14,7 @@ from scotty.demo.content import COMMON_SLOTS, Case, Topic, topics_by_unit
 from scotty.demo.content import common as phrases
 from scotty.demo.content.people import STAFF, UNITS
 from scotty.demo.texts import Words
-from scotty.tickets.services.fields import MAX_TAGS
-from scotty.tickets.services.validation import MAX_NEXT_STEP, MAX_TITLE
+from scotty.tickets.services.validation import MAX_NEXT_STEP, MAX_TAGS, MAX_TITLE
 
 ALL_TOPICS = [t for topics in topics_by_unit().values() for t in topics]
 ALL_CASES = [(topic, case) for topic in ALL_TOPICS for case in topic.cases]
@@ -108,7 +107,7 @@ def test_each_unit_has_topics_staff_and_a_manager() -> None:
     for unit in UNITS:
         assert topics[unit.prefix], unit.prefix
         assert any(s.manages and s.units[0] == unit.prefix for s in STAFF), unit.prefix
-    assert len(STAFF) == 25
+    assert len(STAFF) == 32
     assert abs(sum(u.share for u in UNITS) - 1) < 1e-9
     for prefix, unit_topics in topics.items():
         for topic in unit_topics:
@@ -116,3 +115,11 @@ def test_each_unit_has_topics_staff_and_a_manager() -> None:
             # Only the front line hands over; a team it hands to has a handover note.
             assert handed == bool(topic.transfer_to) == (topic.transfer_share > 0)
             assert not handed or prefix == "IT", topic.key
+
+
+@pytest.mark.parametrize(("topic", "case"), ALL_CASES, ids=CASE_IDS)
+def test_a_case_has_another_fix_and_first_answer_for_a_reopened_ticket(
+    topic: Topic, case: Case
+) -> None:
+    """A reopened ticket is resolved again in other words (the story never repeats)."""
+    assert len(set(case.resolutions)) >= 2 and len(set(case.first_replies)) >= 2

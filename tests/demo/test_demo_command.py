@@ -52,13 +52,13 @@ def output() -> str:
 
 def test_the_organisation_has_its_units_staff_and_requesters(output: str) -> None:
     units = {u.prefix: u for u in SupportUnit.objects.all()}
-    assert set(units) == {"IT", "INF", "APP", "HR", "FAC"}
+    assert set(units) == {"IT", "INF", "APP", "HR", "FAC", "FIN", "TRV"}
     assert [p for p, u in units.items() if u.is_front_line] == ["IT"]
     assert all(u.description for u in units.values())
     for unit in units.values():
         assert UnitMembership.objects.filter(unit=unit, role=UnitRole.MANAGER).exists()
     agents = Person.objects.filter(memberships__isnull=False).distinct()
-    assert agents.count() == 25
+    assert agents.count() == 32
     assert agents.annotate(n=Count("memberships")).filter(n=2).exists()
     assert Person.objects.filter(is_superuser=True).count() == 1
     requesters = Person.objects.filter(memberships__isnull=True, is_superuser=False)
@@ -150,7 +150,7 @@ def test_the_printed_sign_ins_work_and_nobody_else_can_sign_in(output: str) -> N
     agent = Person.objects.get(email=sign_ins[0][0])
     assert agent.memberships.filter(unit__prefix="IT").exists()
     others = Person.objects.exclude(email__in=[email for email, _ in sign_ins])
-    assert others.count() == 25 + 1 + 40 - 4
+    assert others.count() == 32 + 1 + 40 - 4
     assert not any(p.has_usable_password() for p in others)
     # The password the demo used to publish, for every account, opens none.
     assert not any(Client().login(username=e, password="scotty-demo") for e, _ in sign_ins)

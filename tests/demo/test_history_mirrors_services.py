@@ -10,9 +10,12 @@ from datetime import timedelta
 import time_machine
 from django.utils import timezone
 
+from scotty.accounts.services import save_agent_group
+from scotty.catalog.answers import clean_answers, questions_of
+from scotty.catalog.offering import save_request_type
 from scotty.core.testing import Org, file_ticket
 from scotty.demo.history import History
-from scotty.tickets.models import Ticket, TicketEvent
+from scotty.tickets.models import Ticket, TicketAnswer, TicketEvent
 from scotty.tickets.services import (
     add_reply,
     add_watcher,
@@ -28,6 +31,7 @@ from scotty.tickets.services import (
     waiting_until_on,
 )
 from scotty.tickets.states import Status
+from tests.catalog_forms import good_answers, laptop_form
 
 Shape = tuple[str, str, str, str, bool, int, int | None]
 
@@ -207,3 +211,37 @@ def test_a_ticket_logged_by_phone_answered_and_closed_by_scotty(org: Org) -> Non
         assert close_expired_resolutions() == 1
     h.move(now, None, Status.CLOSED)
     assert_same(ticket, h)
+
+
+def test_filing_through_a_request_type_stores_what_open_ticket_stores(org: Org) -> None:
+    """The service, form version, group, tags and answers of a demo ticket filed through
+    a form are the rows open_ticket writes; a transfer takes the group away on both."""
+    form = laptop_form(org)
+    group = save_agent_group(org.it, actor=org.admin, name="Desktop", members=[org.agent])
+    form.request_type.agent_group = group
+    save_request_type(form.request_type, actor=org.admin)
+    ticket = file_ticket(org.requester, org.it, title="Laptop", description="",
+                         service=form.service, request_type=form.request_type,
+                         answers=good_answers(org))  # fmt: skip
+
+    h = History(Ticket(), requester=org.requester, working_unit=org.it)
+    answers = clean_answers(questions_of(form.version), good_answers(org))
+    h.filed_through(form.request_type, form.version, group, answers)
+    row = fresh(ticket)
+    for name in ("service_id", "request_type_id", "form_version_id", "agent_group_id"):
+        assert getattr(h.ticket, name) == getattr(row, name), name
+    assert h.tags == sorted(row.tags.values_list("name", flat=True))
+    assert [(a.question_id, a.key, a.value, a.match, a.person_id) for a in h.answers] == [
+        (a.question_id, a.key, a.value, a.match, a.person_id)
+        for a in TicketAnswer.objects.filter(ticket=ticket).order_by("id")
+    ]
+
+    h, now = mirror_of(ticket, org), timezone.now()
+    h.agent_group = group
+    assign(fresh(ticket), actor=org.agent, assignee=org.agent, expected_version=row.version)
+    h.assign(now, org.agent, org.agent)
+    transfer(fresh(ticket), actor=org.agent, working_unit=org.infra,
+             expected_version=fresh(ticket).version)  # fmt: skip
+    h.transfer(now, org.agent, org.infra, assignee_stays=False)
+    assert_same(ticket, h)
+    assert fresh(ticket).agent_group_id is None and h.ticket.agent_group_id is None

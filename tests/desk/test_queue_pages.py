@@ -285,8 +285,10 @@ def test_unread_markers_cost_no_query_on_the_queue_page(
     ("path", "budget"),
     [
         ("/desk/", 6),  # two lists (needs my action, unassigned) and their tags
-        ("/desk/queues/open/", 5),  # the units for the filter and action bar, one list
-        ("/desk/queues/handed-off/", 5),
+        # the units for the filter and action bar, the services and agent groups for
+        # the filter, one list
+        ("/desk/queues/open/", 7),
+        ("/desk/queues/handed-off/", 7),
     ],
 )
 def test_desk_pages_stay_within_their_query_budget(

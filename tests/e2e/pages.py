@@ -22,7 +22,8 @@ from django.utils import timezone
 from playwright.sync_api import Browser, BrowserContext, Page
 
 from scotty.accounts.services import add_absence
-from scotty.catalog.models import BusinessCalendar, Service
+from scotty.catalog import offering
+from scotty.catalog.models import BusinessCalendar, RequestType, Service
 from scotty.catalog.services import add_closing_day
 from scotty.core.testing import Org, file_ticket, upload
 from scotty.notifications.models import NoticeKind
@@ -38,6 +39,13 @@ from scotty.tickets.services import (
     transition,
 )
 from scotty.tickets.states import Status
+from tests.catalog_forms import laptop_form
+from tests.desk.test_catalog_settings import (
+    desktop_group,
+    file_with_form,
+    laptop_questions,
+    laptop_request,
+)
 from tests.sla import give_terms
 
 DESKTOP = {"width": 1280, "height": 800}
@@ -250,6 +258,61 @@ def _locks(org: Org) -> str:
     return reverse("desk:sign_in_locks")
 
 
+def _laptop_settings(org: Org) -> RequestType:
+    """IT's laptop request as its manager finds it: sent to the Desktop group, its form
+    filed with once and changed since (version 2)."""
+    record = laptop_request(org, desktop_group(org))
+    file_with_form(org, record)
+    reason = offering.Question("reason", "Why a new one?", "long_text", required=True)
+    offering.save_form(record, [*laptop_questions(), reason], actor=org.manager)
+    return record
+
+
+def _catalog_settings(name: str, *rest: str) -> Callable[[Org], str]:
+    """A unit catalog settings page of IT, over `_laptop_settings`."""
+
+    def build(org: Org) -> str:
+        record = _laptop_settings(org)
+        service, group = record.service, record.agent_group
+        args: list[object] = [service.pk, record.kind]  # a request type's pages
+        if name in ("desk:unit_services", "desk:new_service", "desk:agent_groups"):
+            args = []
+        elif name in ("desk:service", "desk:agent_group"):
+            args = [service.pk if name == "desk:service" else group.pk]  # type: ignore[union-attr]
+        return reverse(name, args=["IT", *args, *rest])
+
+    return build
+
+
+def _every_question(org: Org) -> str:
+    made = laptop_form(org)
+    return reverse("desk:form_preview", args=["IT", made.service.pk, made.request_type.kind])
+
+
+def _refused_service(page: Page) -> None:
+    """A second service with the name of the first: the service refuses it."""
+    page.fill("#service-name", "New laptop")
+    page.fill("#service-summary", "Another laptop.")
+    _press("Make the service")(page)
+
+
+def _refused_tags(page: Page) -> None:
+    page.fill("#type-tags", "not_a_tag!")
+    _press("Save")(page)
+
+
+def _refused_question(page: Page) -> None:
+    """A new question with a key the form already has."""
+    page.fill("#new-label", "Which colour again?")
+    page.fill("#new-key", "colour")
+    _press("Add the question")(page)
+
+
+def _refused_group(page: Page) -> None:
+    page.fill("#new-group-name", "desktop")
+    _press("Make the group")(page)
+
+
 Build = Callable[[Org], str]
 Then = Callable[[Page], None] | None
 SCREENS: dict[str, tuple[str | None, Build, Then]] = {
@@ -272,6 +335,41 @@ SCREENS: dict[str, tuple[str | None, Build, Then]] = {
         _with_rows("/desk/units/IT/service-levels/"),
         _refused_targets,
     ),
+    "desk:unit_services": ("manager", _catalog_settings("desk:unit_services"), None),
+    "desk:new_service": ("manager", _catalog_settings("desk:new_service"), None),
+    "desk:new_service refused": (
+        "manager",
+        _catalog_settings("desk:new_service"),
+        _refused_service,
+    ),
+    "desk:service": ("manager", _catalog_settings("desk:service"), None),
+    "desk:request_type": ("manager", _catalog_settings("desk:request_type"), None),
+    "desk:request_type refused": (
+        "manager",
+        _catalog_settings("desk:request_type"),
+        _refused_tags,
+    ),
+    "desk:form_editor": ("manager", _catalog_settings("desk:form_editor"), None),
+    "desk:form_editor refused": (
+        "manager",
+        _catalog_settings("desk:form_editor"),
+        _refused_question,
+    ),
+    "desk:edit_question": ("manager", _catalog_settings("desk:edit_question", "colour"), None),
+    "desk:form_preview": ("manager", _catalog_settings("desk:form_preview"), None),
+    "desk:form_preview refused": (
+        "manager",
+        _catalog_settings("desk:form_preview"),
+        _press("Check the answers"),
+    ),
+    "desk:form_preview every question": ("manager", _every_question, None),
+    "desk:agent_groups": ("manager", _catalog_settings("desk:agent_groups"), None),
+    "desk:agent_groups refused": (
+        "manager",
+        _catalog_settings("desk:agent_groups"),
+        _refused_group,
+    ),
+    "desk:agent_group": ("manager", _catalog_settings("desk:agent_group"), None),
     "desk:administration": ("admin", _at("desk:administration"), None),
     "desk:calendars": ("admin", _at("desk:calendars"), None),
     "desk:calendar": ("admin", _calendar, None),
@@ -306,6 +404,11 @@ NOT_PAGES = {
     "desk:member_role": "POST only; a refusal redraws desk:units",
     "desk:remove_member": "POST only; a refusal redraws desk:units",
     "desk:lift_sign_in_lock": "POST only, redirects to desk:sign_in_locks",
+    "desk:add_question": "POST only; a refusal redraws desk:form_editor (see its 'refused')",
+    "desk:delete_question": "POST only; redirects to desk:form_editor (a refusal redraws it)",
+    "desk:move_question": "POST only; redirects to desk:form_editor (a refusal redraws it)",
+    "desk:agent_group_rule": "POST only; redirects to desk:agent_group (a refusal redraws it)",
+    "desk:delete_agent_group": "POST only; redirects to desk:agent_groups",
     "desk:presence": "a fragment of desk:ticket (who else is there)",
     "desk:bell": "a fragment of every desk page (the notification count)",
     "desk:notifications_read": "POST only; redirects to desk:notifications",
@@ -316,6 +419,7 @@ NOT_PAGES = {
     "desk:assign": "POST only; answers with desk:ticket",
     "desk:priority": "POST only; answers with desk:ticket",
     "desk:transfer": "POST only; answers with desk:ticket",
+    "desk:group": "POST only; answers with desk:ticket",
     "desk:tags": "POST only; answers with desk:ticket",
     "desk:watch": "POST only; answers with desk:ticket",
     "desk:unwatch": "POST only; answers with desk:ticket",

@@ -208,3 +208,23 @@ class Absence(models.Model):
 
     def __str__(self) -> str:
         return f"{self.person_id} away {self.starts}..{self.ends}"
+
+
+class AgentGroup(models.Model):
+    """A team within a support unit (Network, Desktop, Payroll): request types route
+    to it, and it may assign its tickets among its own members by its own rule."""
+
+    unit = models.ForeignKey(SupportUnit, on_delete=models.CASCADE, related_name="groups")
+    name = models.CharField(gettext_lazy("name"), max_length=100)
+    # Agents of the unit (a person leaving the unit leaves its groups: see services).
+    members = models.ManyToManyField(Person, blank=True, related_name="agent_groups")
+
+    class Meta:
+        ordering: ClassVar = ["unit__name", "name"]
+        constraints: ClassVar = [
+            models.UniqueConstraint(fields=["unit", "name"], name="one_group_name_a_unit")
+        ]
+        verbose_name = gettext_lazy("agent group")
+
+    def __str__(self) -> str:
+        return f"{self.unit.name} · {self.name}"

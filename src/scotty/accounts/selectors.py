@@ -11,7 +11,14 @@ from django.utils import timezone
 
 from scotty.accounts import throttle
 from scotty.accounts.email_address import normalise_email
-from scotty.accounts.models import Absence, Person, SupportUnit, UnitMembership, UnitRole
+from scotty.accounts.models import (
+    Absence,
+    AgentGroup,
+    Person,
+    SupportUnit,
+    UnitMembership,
+    UnitRole,
+)
 
 
 def _memberships(person: Person) -> list[tuple[int, str]]:
@@ -223,3 +230,11 @@ def _account_locks() -> list[SignInLock]:
 def coming_absences(person: Person) -> list[Absence]:
     """The person's own absences that have not ended yet, earliest first."""
     return list(Absence.objects.filter(person=person, ends__gte=timezone.localdate()))
+
+
+def groups_of(unit_ids: list[int] | None) -> list[AgentGroup]:
+    """The agent groups of these units (every unit's for None), by unit and name."""
+    groups = AgentGroup.objects.select_related("unit").order_by("unit__name", "name")
+    if unit_ids is not None:
+        groups = groups.filter(unit_id__in=unit_ids)
+    return list(groups)

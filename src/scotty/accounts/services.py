@@ -21,6 +21,7 @@ from scotty.accounts.languages import codes as language_codes
 from scotty.accounts.models import (
     Absence,
     AbsenceKind,
+    AgentGroup,
     Department,
     Location,
     Person,
@@ -384,6 +385,7 @@ def remove_member(unit: SupportUnit, *, actor: Person, person: Person) -> None:
             field="person",
         )
     membership.delete()
+    person.agent_groups.remove(*person.agent_groups.filter(unit=unit))
     _forget_memberships(person, actor)
     log.info("%s removed %s from %s", actor.email, person.email, unit.prefix)
 
@@ -430,3 +432,47 @@ def remove_absence(person: Person, absence_id: int) -> None:
     deleted, _ = Absence.objects.filter(person=person, pk=absence_id).delete()
     if not deleted:
         raise NotFound(gettext("No such absence."))
+
+
+# --- Agent groups: teams within a unit, kept by its managers --------------------------
+
+MAX_GROUPS_A_UNIT = 50
+
+
+@transaction.atomic
+def save_agent_group(unit: SupportUnit, *, actor: Person, name: str, members: list[Person],
+                     group: AgentGroup | None = None) -> AgentGroup:  # fmt: skip
+    """Create (or rename and re-staff) a group within `unit`; its members must work for
+    the unit. NotAllowed for anyone but the unit's managers and administrators;
+    InvalidInput for an empty or taken name, or a member from elsewhere."""
+    _require_unit_manager(actor, unit)
+    if group is not None and group.unit_id != unit.pk:
+        raise NotFound(gettext("No such group."))
+    name = " ".join(name.split())
+    if not name or len(name) > 100:
+        raise InvalidInput(gettext("Name the group (at most 100 characters)."), field="name")
+    taken = AgentGroup.objects.filter(unit=unit, name__iexact=name)
+    if group is not None:
+        taken = taken.exclude(pk=group.pk)
+    if taken.exists():
+        raise InvalidInput(gettext("%(unit)s already has a group called “%(name)s”.")
+                           % {"unit": unit, "name": name}, field="name")  # fmt: skip
+    if group is None and AgentGroup.objects.filter(unit=unit).count() >= MAX_GROUPS_A_UNIT:
+        raise InvalidInput(gettext("A unit has at most %(count)d groups.")
+                           % {"count": MAX_GROUPS_A_UNIT}, field="name")  # fmt: skip
+    staff = set(UnitMembership.objects.filter(unit=unit).values_list("person_id", flat=True))
+    strangers = [p for p in members if p.pk not in staff]
+    if strangers:
+        raise InvalidInput(gettext("%(person)s does not work for %(unit)s.")
+                           % {"person": strangers[0], "unit": unit}, field="members")  # fmt: skip
+    group = group or AgentGroup(unit=unit)
+    group.name = name
+    group.save()
+    group.members.set(members)
+    return group
+
+
+def delete_agent_group(group: AgentGroup, *, actor: Person) -> None:
+    """Remove a group; its tickets stay with the unit (their group becomes none)."""
+    _require_unit_manager(actor, group.unit)
+    group.delete()

@@ -1,6 +1,6 @@
 """What the support units offer and when they work: business calendars, SLA policies,
-how new tickets are assigned, and the services requesters ask for (request types with
-their forms come next).
+how new tickets are assigned, the services requesters ask for, and each service's
+request types with their versioned forms.
 
 A calendar is stored as rows an administrator edits (opening hours per weekday, the
 unit's own closing days, a country's public holidays by code) and counted with as the
@@ -18,8 +18,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext, gettext_lazy, pgettext_lazy
 
-from scotty.accounts.models import SupportUnit
-from scotty.tickets.priority import Priority
+from scotty.accounts.models import AgentGroup, SupportUnit
+from scotty.tickets.priority import Impact, Priority, Urgency
 
 # A year of working days: beyond it a target is a typing mistake, not a promise.
 MAX_TARGET_MINUTES = 260 * 24 * 60
@@ -216,21 +216,40 @@ class AssignmentRule(models.TextChoices):
     LEAST_LOADED = "least_loaded", gettext_lazy("To the agent with the fewest open tickets")
 
 
-class UnitAssignment(models.Model):
-    """How a unit's new tickets find an agent; a unit without one assigns manually."""
+class AssignmentRuleRow(models.Model):
+    """A rule and, for round robin, whom the last ticket went to (the next goes to
+    the one after)."""
 
-    unit = models.OneToOneField(SupportUnit, on_delete=models.CASCADE, primary_key=True,
-                                related_name="assignment")  # fmt: skip
     rule = models.CharField(max_length=12, choices=AssignmentRule.choices,
                             default=AssignmentRule.MANUAL)  # fmt: skip
-    # Round robin: whom the last ticket went to (the next goes to the one after).
     last_assigned = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
         related_name="+",
     )  # fmt: skip
 
+    class Meta:
+        abstract = True
+
+
+class UnitAssignment(AssignmentRuleRow):
+    """How a unit's new tickets find an agent; a unit without one assigns manually."""
+
+    unit = models.OneToOneField(SupportUnit, on_delete=models.CASCADE, primary_key=True,
+                                related_name="assignment")  # fmt: skip
+
     def __str__(self) -> str:
         return f"{self.unit}: {self.rule}"
+
+
+class GroupAssignment(AssignmentRuleRow):
+    """How an agent group's tickets find one of its members; a group without one
+    follows its unit's rule among its members."""
+
+    group = models.OneToOneField(AgentGroup, on_delete=models.CASCADE, primary_key=True,
+                                 related_name="assignment")  # fmt: skip
+
+    def __str__(self) -> str:
+        return f"{self.group}: {self.rule}"
 
 
 class Service(models.Model):
@@ -249,12 +268,140 @@ class Service(models.Model):
     departments = models.ManyToManyField("accounts.Department", blank=True, related_name="+")
     locations = models.ManyToManyField("accounts.Location", blank=True, related_name="+")
     is_active = models.BooleanField(gettext_lazy("offered"), default=True)
+    # Its own hours (a 24x7 outage line at a unit working 9 to 5): its own SLA counts
+    # in it. None: the unit's calendar.
+    calendar = models.ForeignKey(BusinessCalendar, null=True, blank=True,
+                                 on_delete=models.PROTECT, related_name="services_timed",
+                                 verbose_name=gettext_lazy("calendar"))  # fmt: skip
 
     class Meta:
         ordering: ClassVar = ["unit__name", "name"]
         constraints: ClassVar = [
-            models.UniqueConstraint(fields=["unit", "name"], name="one_service_name_a_unit")
+            models.UniqueConstraint(
+                fields=["unit", "name"],
+                name="one_service_name_a_unit",
+                violation_error_message=gettext_lazy(
+                    "This unit already offers a service of that name."
+                ),
+            )
         ]
 
     def __str__(self) -> str:
         return self.name
+
+
+class RequestKind(models.TextChoices):
+    INCIDENT = "incident", gettext_lazy("Something is broken")
+    REQUEST = "request", gettext_lazy("I need something")
+
+
+class RequestType(models.Model):
+    """One way to ask for a service ("something is broken", "I need something"), with
+    its form and where its tickets go: a unit (the service's when empty), optionally a
+    group within it, a default impact and urgency, and tags."""
+
+    service = models.ForeignKey(Service, on_delete=models.CASCADE, related_name="request_types")
+    kind = models.CharField(gettext_lazy("kind"), max_length=10, choices=RequestKind.choices)
+    unit = models.ForeignKey(
+        SupportUnit, null=True, blank=True, on_delete=models.PROTECT, related_name="+",
+        verbose_name=gettext_lazy("received by"),
+    )  # fmt: skip
+    agent_group = models.ForeignKey(
+        AgentGroup, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        verbose_name=gettext_lazy("agent group"),
+    )  # fmt: skip
+    impact = models.CharField(gettext_lazy("impact"), max_length=10, choices=Impact.choices,
+                              blank=True)  # fmt: skip
+    urgency = models.CharField(gettext_lazy("urgency"), max_length=10, choices=Urgency.choices,
+                               blank=True)  # fmt: skip
+    # Tag names separated by spaces, given to every ticket filed through it.
+    tags = models.CharField(gettext_lazy("tags"), max_length=300, blank=True)
+    is_active = models.BooleanField(gettext_lazy("offered"), default=True)
+
+    class Meta:
+        ordering: ClassVar = ["service_id", "kind"]
+        constraints: ClassVar = [
+            models.UniqueConstraint(fields=["service", "kind"], name="one_request_type_a_kind")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.service}: {self.get_kind_display()}"
+
+    @property
+    def receiving_unit_id(self) -> int:
+        return self.unit_id or self.service.unit_id
+
+
+class FormVersion(models.Model):
+    """The questions of a request type as they were at one time. A version that
+    tickets were filed with is never changed: an edit makes the next version, so a
+    ticket always shows the questions as they were asked."""
+
+    request_type = models.ForeignKey(RequestType, on_delete=models.CASCADE,
+                                     related_name="versions")  # fmt: skip
+    number = models.PositiveIntegerField()
+    created_at = models.DateTimeField(default=timezone.now)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                   on_delete=models.SET_NULL, related_name="+")  # fmt: skip
+
+    class Meta:
+        ordering: ClassVar = ["request_type_id", "-number"]
+        constraints: ClassVar = [
+            models.UniqueConstraint(fields=["request_type", "number"], name="one_version_number")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.request_type} v{self.number}"
+
+
+class FieldKind(models.TextChoices):
+    SHORT_TEXT = "short_text", gettext_lazy("Short text")
+    LONG_TEXT = "long_text", gettext_lazy("Long text")
+    NUMBER = "number", gettext_lazy("Number")
+    DATE = "date", gettext_lazy("Date")
+    CHOICE = "choice", gettext_lazy("Choice (one)")
+    MULTIPLE_CHOICE = "multiple", gettext_lazy("Multiple choice")
+    YES_NO = "yes_no", gettext_lazy("Yes or no")
+    PERSON = "person", gettext_lazy("Person")
+    ATTACHMENT = "attachment", gettext_lazy("Attachment")
+
+
+class FormField(models.Model):
+    """One question of a form version. `key` names it across versions (queues filter
+    answers by it); a field with `shown_when` is asked only when that earlier field's
+    answer is `shown_value` (one of the answers, for a multiple choice)."""
+
+    version = models.ForeignKey(FormVersion, on_delete=models.CASCADE, related_name="fields")
+    position = models.PositiveSmallIntegerField()
+    key = models.SlugField(gettext_lazy("key"), max_length=40)
+    label = models.CharField(gettext_lazy("question"), max_length=200)
+    kind = models.CharField(gettext_lazy("type"), max_length=10, choices=FieldKind.choices)
+    required = models.BooleanField(gettext_lazy("required"), default=False)
+    help_text = models.CharField(gettext_lazy("help text"), max_length=300, blank=True)
+    # The choices, one per line (choice and multiple choice).
+    choices = models.TextField(gettext_lazy("choices"), blank=True)
+    # Text: the longest answer; number: the smallest and largest.
+    max_length = models.PositiveIntegerField(gettext_lazy("longest answer"), null=True, blank=True)
+    min_value = models.DecimalField(gettext_lazy("smallest"), max_digits=14, decimal_places=2,
+                                    null=True, blank=True)  # fmt: skip
+    max_value = models.DecimalField(gettext_lazy("largest"), max_digits=14, decimal_places=2,
+                                    null=True, blank=True)  # fmt: skip
+    shown_when = models.SlugField(gettext_lazy("shown when the answer to"), max_length=40,
+                                  blank=True)  # fmt: skip
+    shown_value = models.CharField(gettext_lazy("is"), max_length=200, blank=True)
+    # Agents always see an answer; the requester sees it again on their request if so.
+    shown_to_requester = models.BooleanField(gettext_lazy("shown to the requester"), default=True)
+
+    class Meta:
+        ordering: ClassVar = ["version_id", "position"]
+        constraints: ClassVar = [
+            models.UniqueConstraint(fields=["version", "key"], name="one_field_key_a_version")
+        ]
+
+    def __str__(self) -> str:
+        return self.label
+
+    def choice_list(self) -> list[str]:
+        if self.kind == FieldKind.YES_NO:
+            return ["yes", "no"]
+        return [line.strip() for line in self.choices.splitlines() if line.strip()]

@@ -10,7 +10,14 @@ from django.db.models import Q, QuerySet
 
 from scotty.accounts.models import Person
 from scotty.catalog import calendars
-from scotty.catalog.models import PolicyKind, Service, SlaPolicy, UnitCalendar
+from scotty.catalog.models import (
+    BusinessCalendar,
+    FormField,
+    PolicyKind,
+    Service,
+    SlaPolicy,
+    UnitCalendar,
+)
 from scotty.core.businesstime import Calendar
 from scotty.search.text import fold
 
@@ -31,9 +38,16 @@ class Terms:
 
 
 def terms_of(policy: SlaPolicy) -> Terms:
-    """A policy's terms (two small queries: its unit's calendar, its targets)."""
-    link = UnitCalendar.objects.filter(unit_id=policy.unit_id).select_related("calendar").first()
-    calendar = calendars.calendar_of(link.calendar) if link else calendars.around_the_clock()
+    """A policy's terms (two small queries: its calendar, its targets). A service's
+    own SLA counts in the service's calendar when it has one, else in its unit's."""
+    record = None
+    if policy.service_id is not None:
+        record = BusinessCalendar.objects.filter(services_timed=policy.service_id).first()
+    if record is None:
+        link = UnitCalendar.objects.filter(unit_id=policy.unit_id).select_related("calendar")
+        found = link.first()
+        record = found.calendar if found else None
+    calendar = calendars.calendar_of(record) if record else calendars.around_the_clock()
     targets = list(policy.targets.all())
     return Terms(
         policy_id=policy.pk,
@@ -48,7 +62,7 @@ def terms_of(policy: SlaPolicy) -> Terms:
         },
         resolution={t.priority: timedelta(minutes=t.resolution_minutes) for t in targets},
         calendar=calendar,
-        calendar_name=link.calendar.name if link else "",
+        calendar_name=record.name if record else "",
     )
 
 
@@ -111,3 +125,26 @@ def find_services(person: Person, words: str) -> list[Service]:
         if all(any(w.startswith(term) for w in said) for term in wanted):
             found.append(service)
     return found
+
+
+def services_of(unit_ids: list[int] | None) -> list[tuple[int, str]]:
+    """(id, name) of the services these units own (every unit's for None), for the
+    queues' service filter: offered or not, old tickets name them too."""
+    services = Service.objects.order_by("name")
+    if unit_ids is not None:
+        services = services.filter(unit_id__in=unit_ids)
+    return list(services.values_list("pk", "name"))
+
+
+def questions_asked(service_id: int) -> list[tuple[str, str]]:
+    """(key, question) of every question any version of the service's forms asked,
+    the latest wording of each key first seen, for the queues' answer filter."""
+    rows = (
+        FormField.objects.filter(version__request_type__service_id=service_id)
+        .order_by("-version__number", "position")
+        .values_list("key", "label")
+    )
+    asked: dict[str, str] = {}
+    for key, label in rows:
+        asked.setdefault(key, label)
+    return list(asked.items())

@@ -117,7 +117,7 @@ def save_policy(unit: SupportUnit, kind: str, *, name: str, pause_on_third_party
         if policy is not None:
             # Tickets still name it: keep the row, without targets nothing is due.
             policy.targets.all().delete()
-        _clocks_changed(unit)
+        clocks_changed(unit)
         return policy
     policy = policy or SlaPolicy(unit=unit, kind=kind)
     policy.name, policy.pause_on_third_party = name.strip(), pause_on_third_party
@@ -134,7 +134,7 @@ def save_policy(unit: SupportUnit, kind: str, *, name: str, pause_on_third_party
         )
         for p, (first, resolution) in sorted(kept.items())
     )
-    _clocks_changed(unit)
+    clocks_changed(unit)
     return policy
 
 
@@ -145,10 +145,10 @@ def set_unit_calendar(unit: SupportUnit, calendar: BusinessCalendar | None) -> N
     UnitCalendar.objects.filter(unit=unit).delete()
     if calendar is not None:
         UnitCalendar.objects.create(unit=unit, calendar=calendar)
-    _clocks_changed(unit)
+    clocks_changed(unit)
 
 
-def _clocks_changed(unit: SupportUnit) -> None:
+def clocks_changed(unit: SupportUnit) -> None:
     # A task, after commit: a unit's open tickets may be thousands.
     from scotty.tickets.tasks import recompute_unit_clocks_task
 
@@ -182,8 +182,11 @@ def remove_closing_day(record: BusinessCalendar, day: date) -> None:
 
 
 def _calendar_changed(record: BusinessCalendar) -> None:
-    for link in UnitCalendar.objects.filter(calendar=record).select_related("unit"):
-        _clocks_changed(link.unit)
+    units = {link.unit for link in UnitCalendar.objects.filter(calendar=record)
+             .select_related("unit")}  # fmt: skip
+    units |= {service.unit for service in record.services_timed.select_related("unit")}
+    for unit in units:
+        clocks_changed(unit)
 
 
 def set_assignment_rule(unit: SupportUnit, rule: str) -> None:

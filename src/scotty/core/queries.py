@@ -46,3 +46,27 @@ def insert_unless_exists(model: type[Model], values: dict[str, Any], unique: Seq
         )
         row = cursor.fetchone()
     return row[0] if row else None
+
+
+def update_rows(model: type[Model], rows: Sequence[Model], fields: Sequence[str]) -> None:
+    """Write these fields of each row, by primary key, in one `executemany` of a plain
+    `UPDATE ... WHERE id = %s`. Not `bulk_update`: its one statement of a CASE per
+    column and row grew with the batch squared on SQLite (7-10 s for 2,500 tickets of
+    the demo, against a fraction of a second here). Values are prepared as the ORM
+    prepares them. Call inside a transaction."""
+    if not rows:
+        return
+    meta = model._meta
+    prepared = [cast("Field[Any, Any]", meta.get_field(name)) for name in fields]
+    sets = ", ".join(f"{connection.ops.quote_name(str(f.column))} = %s" for f in prepared)
+    table = connection.ops.quote_name(meta.db_table)
+    key = connection.ops.quote_name(str(meta.pk.column)) if meta.pk else "id"
+    params = [
+        [*(f.get_db_prep_save(getattr(row, f.attname), connection) for f in prepared), row.pk]
+        for row in rows
+    ]
+    with connection.cursor() as cursor:
+        cursor.executemany(
+            f"UPDATE {table} SET {sets} WHERE {key} = %s",  # noqa: S608 (names from the model)
+            params,
+        )

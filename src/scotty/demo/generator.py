@@ -18,7 +18,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from scotty.accounts.models import Department, Location, Person, SupportUnit
+from scotty.catalog.models import FormVersion
 from scotty.demo import rows
+from scotty.demo.catalog import Form
 from scotty.demo.content import topics_by_unit
 from scotty.demo.content.people import LOCATIONS, UNITS
 from scotty.demo.history import History
@@ -35,7 +37,7 @@ from scotty.tickets.states import Status
 class Scale:
     tickets: int = 3000
     requesters: int = 400
-    extra_agents: int = 0  # beyond the 25 named ones, for large benchmark databases
+    extra_agents: int = 0  # beyond the named ones, for large benchmark databases
     days: int = 120  # tickets are spread over this many days before now
     seed: int = 42
     # Share of finished tickets told with a whole conversation; the others get a short
@@ -59,6 +61,9 @@ _CHANNELS = (Channel.PORTAL, Channel.EMAIL, Channel.PHONE, Channel.WALK_IN)
 _CHANNEL_WEIGHTS = {"IT": (45, 30, 15, 10), "INF": (30, 60, 10, 0)}
 _OTHER_CHANNEL_WEIGHTS = (55, 35, 8, 2)
 _BY_AGENT = frozenset({Channel.PHONE, Channel.WALK_IN})  # an agent logs these for the person
+# The catalog's forms went live this many days ago: requests filed in the portal since
+# then went through a request type and its form (before, people described everything).
+FORMS_DAYS = 21
 
 
 def load(
@@ -119,6 +124,8 @@ class _Filing:
         recent_tickets = scale.tickets * min(14, scale.days) / max(scale.days, 1)
         self.persona_every = max(int(recent_tickets // 6), 1)
         self.recent_seen = 0
+        self.zone = ZoneInfo(settings.TIME_ZONE)
+        self.forms_since = now - timedelta(days=min(FORMS_DAYS, scale.days))
 
     def site_of(self, person: Person) -> str:
         # Remote workers come to (and are helped from) the head office.
@@ -148,9 +155,14 @@ class _Filing:
             self.site_of(requester),
             self.departments.get(requester.department_id or 0, ""),
         )  # fmt: skip
+        form = self.form_for(words.case.key, prefix, requester, channel, at)
         if channel in _BY_AGENT:  # the agent who took the call triages it right away
             creator = rng.choice(self.cast.agents[prefix])
             impact, urgency = rng.choice(topic.triage)
+        elif form is not None:  # open_ticket: the request type's defaults
+            creator = requester
+            impact = form.request_type.impact or Impact.LOW
+            urgency = form.request_type.urgency or Urgency.MEDIUM
         else:
             creator, impact, urgency = requester, Impact.LOW, Urgency.MEDIUM
         self.numbers[prefix] += 1
@@ -163,12 +175,28 @@ class _Filing:
             channel=channel, status=Status.NEW, is_open=True, created_at=at, updated_at=at,
         )  # fmt: skip
         history = History(ticket, requester=requester, working_unit=unit)
+        if form is not None:
+            colleagues = self.cast.colleagues.get(requester.department_id) or self.cast.requesters
+            answers = form.answers(rng, words.case.key, words, at.astimezone(self.zone).date(),
+                                   [p for p in colleagues if p.pk != requester.pk])  # fmt: skip
+            history.filed_through(form.request_type, form.version, form.group, answers)
         age_days = (self.now - at).total_seconds() / 86400
         return Plot(
             rng=rng, cast=self.cast, history=history, words=words, topic=topic, home=prefix,
             clock=Clock(rng, at, self.now - timedelta(seconds=30)),
             final=final_status(rng, age_days), creator=creator,
+            group_agents=form.group_agents if form is not None else (),
         )  # fmt: skip
+
+    def form_for(
+        self, case: str, prefix: str, requester: Person, channel: str, at: datetime
+    ) -> Form | None:
+        """The form a ticket about this case was filed with: one offered to the
+        requester and received by the ticket's unit, in the portal since forms exist."""
+        form = self.cast.forms.get(case)
+        if form is None or channel != Channel.PORTAL or at < self.forms_since:
+            return None
+        return form if form.receiving == prefix and form.offered_to(requester) else None
 
 
 def generate_tickets(
@@ -182,6 +210,10 @@ def generate_tickets(
     started = time.perf_counter()
     filing = _Filing(cast, scale, rng, now)
     tag_ids = _ensure_tags(filing)
+    # The forms were written before the first ticket was filed with them.
+    FormVersion.objects.filter(request_type__service__unit__in=cast.units.values()).update(
+        created_at=filing.forms_since - timedelta(days=1)
+    )
     summary = Summary()
     times = opening_times(rng, scale.tickets, scale.days, now)
     writer = Writer()
@@ -209,6 +241,7 @@ def generate_tickets(
 
 def _ensure_tags(filing: _Filing) -> dict[str, int]:
     names = {tag for topics in filing.topics.values() for t in topics for tag in t.tags}
+    names |= {tag for form in filing.cast.forms.values() for tag in form.spec.tags.split()}
     existing = dict(Tag.objects.filter(name__in=names).values_list("name", "id"))
     Tag.objects.bulk_create(Tag(name=n) for n in sorted(names - existing.keys()))
     return dict(Tag.objects.filter(name__in=names).values_list("name", "id"))
@@ -223,7 +256,7 @@ def _write(
     message_id = writer.allocate(Message, sum(len(h.messages) for h in histories))
     messages: list[MessageRow] = []
     events: list[EventRow] = []
-    tag_links, watch_links = [], []
+    tag_links, watch_links, answers = [], [], []
     tagged, watched = Ticket.tags.through, Ticket.watchers.through
     for h in histories:
         h.ticket.pk = ticket_id
@@ -238,6 +271,9 @@ def _write(
         events += h.events
         tag_links += [tagged(ticket_id=ticket_id, tag_id=tag_ids[name]) for name in h.tags]
         watch_links += [watched(ticket_id=ticket_id, person_id=pk) for pk in h.watcher_ids]
+        for answer in h.answers:
+            answer.ticket_id = ticket_id
+        answers += h.answers
         ticket_id += 1
     with transaction.atomic():
         writer.insert(rows.TICKETS, [h.ticket for h in histories])
@@ -245,6 +281,7 @@ def _write(
         writer.insert(rows.EVENTS, events)
         writer.insert(rows.TAG_LINKS, tag_links)
         writer.insert(rows.WATCH_LINKS, watch_links)
+        writer.insert(rows.ANSWERS, answers)
     summary.tickets += len(histories)
     summary.messages += len(messages)
     summary.events += len(events)

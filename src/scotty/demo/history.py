@@ -10,10 +10,12 @@ for the same moves, so the two cannot drift apart unnoticed.
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from scotty.accounts.models import Person, SupportUnit
+from scotty.accounts.models import AgentGroup, Person, SupportUnit
+from scotty.catalog.answers import Answer, match_of
+from scotty.catalog.models import FormVersion, RequestType
 from scotty.demo.rows import EventRow, MessageRow
 from scotty.tickets import states
-from scotty.tickets.models import Channel, EventKind, MessageKind, Ticket
+from scotty.tickets.models import Channel, EventKind, MessageKind, Ticket, TicketAnswer
 from scotty.tickets.priority import priority_for
 from scotty.tickets.services.changes import SILENT_FIELDS, Change, shown_to_requester
 from scotty.tickets.services.fields import person_name
@@ -35,6 +37,8 @@ class History:
     message_events: list[tuple[EventRow, MessageRow]] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)
     watcher_ids: list[int] = field(default_factory=list)
+    agent_group: AgentGroup | None = None
+    answers: list[TicketAnswer] = field(default_factory=list)  # linked to the ticket on write
 
     def _event(
         self,
@@ -60,6 +64,23 @@ class History:
         self.ticket.created_at = self.ticket.updated_at = self.ticket.public_activity_at = at
         self.ticket.updated_by_id = actor.pk  # filing is not unread for whoever filed it
         self._event(at, actor, EventKind.CREATED, new=self.ticket.status, public=True)
+
+    def filed_through(self, request_type: RequestType, version: FormVersion,
+                      group: AgentGroup | None, answers: list[Answer]) -> None:  # fmt: skip
+        """open_ticket with a request type, before `created`: its service, the form's
+        version and the group on the row, its tags (no event of their own) and the
+        answers as `_keep_answers` stores them."""
+        ticket = self.ticket
+        ticket.service_id, ticket.request_type_id = request_type.service_id, request_type.pk
+        ticket.form_version_id = version.pk
+        ticket.agent_group_id = group.pk if group else None
+        self.agent_group = group
+        self.tags = sorted(set(request_type.tags.split()))
+        self.answers = [
+            TicketAnswer(question=a.question, key=a.question.key, value=a.value,
+                         match=match_of(a.value), person=a.person)
+            for a in answers
+        ]  # fmt: skip
 
     def apply(self, at: datetime, actor: Person | None, changes: list[Change]) -> None:
         """services.changes.apply_changes: one version per call, one event per real change."""
@@ -166,6 +187,10 @@ class History:
         changes = [Change("working_unit_id", unit.pk, str(self.working_unit), str(unit))]
         if self.assignee is not None and not assignee_stays:
             changes.append(Change("assignee_id", None, person_name(self.assignee), ""))
+        if self.agent_group is not None and unit.pk != self.working_unit.pk:
+            # A group is a team of the working unit: the new unit sorts the ticket anew.
+            changes.append(Change("agent_group_id", None, self.agent_group.name, ""))
+            self.agent_group = None
         self.apply(at, actor, changes)
         self.working_unit = unit
         if not assignee_stays:

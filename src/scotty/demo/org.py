@@ -28,6 +28,7 @@ from scotty.accounts.models import (
     UnitMembership,
     UnitRole,
 )
+from scotty.demo.catalog import Form, create_catalog
 from scotty.demo.content import people
 from scotty.demo.content.people import StaffSpec
 from scotty.demo.service_levels import create_service_levels
@@ -58,6 +59,8 @@ class Cast:
     units_of: dict[int, frozenset[str]] = field(default_factory=dict)
     # Department id -> its people, to pick colleagues as watchers.
     colleagues: dict[int | None, list[Person]] = field(default_factory=dict)
+    # Case key -> the catalog form its tickets are filed through from the portal.
+    forms: dict[str, Form] = field(default_factory=dict)
     _weights: dict[str, list[int]] = field(default_factory=dict)
 
     def pick_agent(self, rng: random.Random, prefix: str) -> Person:
@@ -234,9 +237,10 @@ def create_organisation(rng: random.Random, *, requesters: int, extra_agents: in
         for u in people.UNITS
     }
     SupportUnit.objects.bulk_create(units.values())
-    names = [*people.REQUESTER_DEPARTMENTS, *sorted(set(people.STAFF_DEPARTMENTS.values()))]
+    staff_departments = sorted(set(people.STAFF_DEPARTMENTS.values()))
+    names = list(dict.fromkeys([*people.REQUESTER_DEPARTMENTS, *staff_departments]))
     depts = _by_name(Department, names)
-    create_service_levels(units)  # after the departments: some services are theirs only
+    calendars = create_service_levels(units)
     sites = _by_name(Location, list(people.LOCATIONS))
     office_sites = [s for name, s in sites.items() if name != "Remote"]
 
@@ -273,6 +277,11 @@ def create_organisation(rng: random.Random, *, requesters: int, extra_agents: in
     UnitMembership.objects.bulk_create(memberships)
     for person in cast.requesters:
         cast.colleagues.setdefault(person.department_id, []).append(person)
+    # The catalog last: each unit's manager writes it, and some services are for some
+    # departments and sites only.
+    by_name = {person.full_name: person for person, _ in staff[: len(people.STAFF)]}
+    managers = {prefix: found[0] for prefix, found in cast.managers.items()}
+    cast.forms = create_catalog(units, managers, by_name, calendars)
     return cast
 
 

@@ -15,7 +15,7 @@ from typing import Any
 from django.core.management.color import no_style
 from django.db import connection, models
 
-from scotty.tickets.models import Message, Ticket, TicketEvent
+from scotty.tickets.models import Message, Ticket, TicketAnswer, TicketEvent
 
 
 @dataclass(slots=True)
@@ -72,6 +72,7 @@ MESSAGES = Table.of(Message)
 EVENTS = Table.of(TicketEvent, with_id=False)  # nothing points at events: the database numbers them
 TAG_LINKS = Table.of(Ticket.tags.through, with_id=False)
 WATCH_LINKS = Table.of(Ticket.watchers.through, with_id=False)
+ANSWERS = Table.of(TicketAnswer, with_id=False)
 
 
 class Writer:

@@ -66,6 +66,8 @@ class Plot:
     clock: Clock
     final: str
     creator: Person
+    # The members of the agent group its request type routed it to: one picks it up.
+    group_agents: tuple[Person, ...] = ()
     agent: Person = field(init=False)  # whoever works the ticket now
     unit_name: str = field(init=False)  # the working unit, for sign-offs
     answer_channel: str = field(init=False)
@@ -103,8 +105,8 @@ class Plot:
                 )
             return
         self.pick_up(triage=True)
-        if rng.random() < 0.45:
-            h.set_tags(self.clock.later(1, 30), self.agent, self.words.tags())
+        if rng.random() < 0.45:  # beside those its request type gave it
+            h.set_tags(self.clock.later(1, 30), self.agent, [*h.tags, *self.words.tags()])
         if rng.random() < 0.08:
             self.add_watcher()
         if rng.random() < 0.3:
@@ -157,8 +159,12 @@ class Plot:
         )
 
     def pick_up(self, *, triage: bool) -> None:
-        """An agent of the unit takes the ticket (assigning opens it) and answers."""
-        self.agent = self.pick_agent(self.home)
+        """An agent of the unit (of its group, if it has one) takes the ticket
+        (assigning opens it) and answers."""
+        if self.group_agents:
+            self.agent = self.rng.choice(self.group_agents)
+        else:
+            self.agent = self.pick_agent(self.home)
         at = self.clock.later(5, 240)
         if triage and self.creator.pk == self.history.requester.pk and self.rng.random() < 0.5:
             self.history.set_priority(at, self.agent, *self.rng.choice(self.topic.triage))

@@ -16,6 +16,7 @@ from django.utils.translation import gettext, gettext_lazy
 
 from scotty.accounts.models import (
     AbsenceKind,
+    AgentGroup,
     Department,
     Person,
     SupportUnit,
@@ -168,6 +169,20 @@ class PriorityForm(TicketForm):
         empty_value=None,
         required=False,
     )
+
+
+class GroupForm(TicketForm):
+    agent_group = forms.ModelChoiceField(
+        queryset=AgentGroup.objects.all(), required=False,
+        label=gettext_lazy("Group"), empty_label=gettext_lazy("No group"),
+        error_messages={"invalid_choice": gettext_lazy("Choose a group from the list.")},
+    )  # fmt: skip
+
+    def __init__(self, *args: Any, groups: list[AgentGroup] | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if groups is not None:  # the working unit's, loaded with the page: no query here
+            choices = [("", gettext("No group")), *((g.pk, g.name) for g in groups)]
+            self.fields["agent_group"].choices = choices  # type: ignore[attr-defined]
 
 
 class TransferForm(TicketForm):
@@ -371,6 +386,11 @@ class QueueFilterForm(forms.Form):
     due = forms.ChoiceField(
         choices=[("", gettext_lazy("Any due time")), *DUE_LABELS.items()], required=False
     )
+    service = forms.TypedChoiceField(coerce=int, empty_value=None, required=False)
+    group = forms.TypedChoiceField(coerce=int, empty_value=None, required=False)
+    # An answer to one of the chosen service's questions (offered once a service is).
+    question = forms.ChoiceField(required=False)
+    answer = forms.CharField(required=False, max_length=200)
     sort = forms.ChoiceField(required=False)
     after = forms.CharField(required=False, max_length=100)
 
@@ -379,12 +399,21 @@ class QueueFilterForm(forms.Form):
         *args: Any,
         units: list[SupportUnit],
         sorts: tuple[Sort, ...],
+        services: list[tuple[int, str]] = (),  # type: ignore[assignment]
+        groups: list[AgentGroup] = (),  # type: ignore[assignment]
+        questions: list[tuple[str, str]] = (),  # type: ignore[assignment]
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
         any_unit = ("", gettext("Any unit"))
         self.fields["unit"].choices = [any_unit, *((u.pk, u.name) for u in units)]  # type: ignore[attr-defined]
         self.fields["sort"].choices = [(s.value, SORT_LABELS[s]) for s in sorts]  # type: ignore[attr-defined]
+        self.fields["service"].choices = [("", gettext("Any service")), *services]  # type: ignore[attr-defined]
+        self.fields["group"].choices = [  # type: ignore[attr-defined]
+            ("", gettext("Any group")),
+            *((g.pk, str(g)) for g in groups),
+        ]
+        self.fields["question"].choices = [("", gettext("Any question")), *questions]  # type: ignore[attr-defined]
 
     def filters(self) -> QueueFilters:
         """The valid part of the filters (invalid values are shown as errors, not applied)."""
@@ -399,6 +428,10 @@ class QueueFilterForm(forms.Form):
             requester_email=data.get("requester") or "",
             tag=data.get("tag") or "",
             due=data.get("due") or "",
+            service_id=data.get("service"),
+            group_id=data.get("group"),
+            answer_key=data.get("question") or "",
+            answer_value=data.get("answer") or "",
         )
 
     def chosen_sort(self) -> Sort | None:

@@ -6,10 +6,13 @@ from scotty.desk.views import (
     absences,
     actions,
     administration,
+    agent_groups,
     bulk,
     calendars,
     calls,
     canned,
+    catalog_forms_editor,
+    catalog_settings,
     clocks,
     home,
     notifications,
@@ -23,6 +26,8 @@ from scotty.desk.views import (
 from scotty.desk.views import presence as presence_views
 
 app_name = "desk"
+# A request type's form: its service's page, then the kind ("incident", "request").
+FORM = "units/<str:prefix>/services/<int:service_id>/<slug:kind>/form"
 urlpatterns = [
     path("", home.home, name="home"),
     path("go/", home.go, name="go"),
@@ -46,6 +51,52 @@ urlpatterns = [
         "units/<str:prefix>/service-levels/",
         service_levels.service_levels,
         name="service_levels",
+    ),
+    path("units/<str:prefix>/services/", catalog_settings.unit_services, name="unit_services"),
+    path("units/<str:prefix>/services/new/", catalog_settings.new_service, name="new_service"),
+    path(
+        "units/<str:prefix>/services/<int:service_id>/",
+        catalog_settings.service,
+        name="service",
+    ),
+    path(
+        "units/<str:prefix>/services/<int:service_id>/<slug:kind>/",
+        catalog_settings.request_type,
+        name="request_type",
+    ),
+    path(f"{FORM}/", catalog_forms_editor.form_editor, name="form_editor"),
+    path(f"{FORM}/preview/", catalog_forms_editor.form_preview, name="form_preview"),
+    path(f"{FORM}/questions/", catalog_forms_editor.add_question, name="add_question"),
+    path(
+        f"{FORM}/questions/<slug:key>/",
+        catalog_forms_editor.edit_question,
+        name="edit_question",
+    ),
+    path(
+        f"{FORM}/questions/<slug:key>/delete/",
+        catalog_forms_editor.delete_question,
+        name="delete_question",
+    ),
+    path(
+        f"{FORM}/questions/<slug:key>/move/",
+        catalog_forms_editor.move_question,
+        name="move_question",
+    ),
+    path("units/<str:prefix>/groups/", agent_groups.agent_groups, name="agent_groups"),
+    path(
+        "units/<str:prefix>/groups/<int:group_id>/",
+        agent_groups.agent_group,
+        name="agent_group",
+    ),
+    path(
+        "units/<str:prefix>/groups/<int:group_id>/rule/",
+        agent_groups.agent_group_rule,
+        name="agent_group_rule",
+    ),
+    path(
+        "units/<str:prefix>/groups/<int:group_id>/delete/",
+        agent_groups.delete_agent_group,
+        name="delete_agent_group",
     ),
     path("units/<str:prefix>/members/", units.add_member, name="add_member"),
     path("units/<str:prefix>/members/role/", units.change_member_role, name="member_role"),
@@ -81,6 +132,7 @@ urlpatterns = [
     path("tickets/<str:reference>/assign/", actions.assign, name="assign"),
     path("tickets/<str:reference>/priority/", actions.set_priority, name="priority"),
     path("tickets/<str:reference>/transfer/", actions.transfer, name="transfer"),
+    path("tickets/<str:reference>/group/", actions.set_group, name="group"),
     path("tickets/<str:reference>/tags/", actions.set_tags, name="tags"),
     path("tickets/<str:reference>/watchers/", actions.watch, name="watch"),
     path("tickets/<str:reference>/watchers/remove/", actions.unwatch, name="unwatch"),

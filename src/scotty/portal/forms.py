@@ -17,7 +17,7 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy, ngettext
 
 from scotty.accounts.selectors import units_for_requests
-from scotty.catalog.models import Service
+from scotty.catalog.models import RequestType, Service
 from scotty.core.errors import DomainError, InvalidInput
 from scotty.core.forms import FilesField, OnceField
 from scotty.tickets.services.attachments import ALLOWED_TYPES
@@ -74,12 +74,22 @@ class NewRequestForm(_WithFiles):
         queryset=Service.objects.all(), required=False, widget=forms.HiddenInput,
         error_messages={"invalid_choice": gettext_lazy("This service is not offered to you.")},
     )  # fmt: skip
+    # How they ask for it ("something is broken", "I need something"), with its form.
+    request_type = forms.ModelChoiceField(
+        queryset=RequestType.objects.select_related("service"), required=False,
+        widget=forms.HiddenInput,
+        error_messages={"invalid_choice": gettext_lazy("Choose how to ask from the list.")},
+    )  # fmt: skip
     once = OnceField()
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if self.data.get("service") or self.initial.get("service"):
             self.fields["unit"].required = False  # the service names it
+        if self.data.get("request_type") or self.initial.get("request_type"):
+            # The form's answers say what is needed; more words are welcome, not required.
+            self.fields["description"].widget.attrs.pop("required", None)
+            self.fields["description"].label = gettext_lazy("Anything else we should know?")
         # The front line takes anything; people who do not know where to go start there.
         if not self.is_bound:
             front = units_for_requests().filter(is_front_line=True).first()

@@ -127,6 +127,17 @@ class Ticket(models.Model):
     service = models.ForeignKey(
         "catalog.Service", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
+    # How they asked (a request type of the service) and the form's version they
+    # answered; the team within the working unit the request type routed it to.
+    request_type = models.ForeignKey(
+        "catalog.RequestType", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    form_version = models.ForeignKey(
+        "catalog.FormVersion", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    agent_group = models.ForeignKey(
+        "accounts.AgentGroup", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     sla_policy = models.ForeignKey(
         "catalog.SlaPolicy", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
@@ -275,13 +286,16 @@ class Attachment(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     created_at = models.DateTimeField(default=timezone.now)
+    # Agents only, without a note: the file answers a form question the requester is
+    # not shown (tickets.models.TicketAnswer).
+    internal = models.BooleanField(default=False)
 
     def __str__(self) -> str:
         return self.filename
 
     @property
     def is_internal(self) -> bool:
-        return self.message is not None and self.message.is_internal
+        return self.internal or (self.message is not None and self.message.is_internal)
 
 
 class EventKind(models.TextChoices):
@@ -392,3 +406,35 @@ class SlaAlert(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} of {self.clock} on ticket {self.ticket_id}"
+
+
+class TicketAnswer(models.Model):
+    """One answer to a question of the catalog form a ticket was filed with (a multiple
+    choice: a row per option chosen). `key` and `value` are copied from the question
+    and the answer as written, so queues filter on them across form versions."""
+
+    ticket = models.ForeignKey(Ticket, on_delete=models.CASCADE, related_name="answers")
+    question = models.ForeignKey("catalog.FormField", on_delete=models.PROTECT, related_name="+")
+    key = models.SlugField(max_length=40)
+    # As shown: the text, the number, the ISO date, the choice, "yes"/"no", the
+    # person's name and e-mail, the file's name.
+    value = models.TextField()
+    # The value folded (case, accents) and cut to its first 200 characters: what the
+    # queues' filter compares, in an index (a whole long text would not fit one).
+    match = models.CharField(max_length=200)
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    attachment = models.ForeignKey(
+        Attachment, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        ordering: ClassVar = ["ticket_id", "id"]
+        indexes: ClassVar = [
+            # The queues' answer filter: the tickets whose answer to `key` is `value`.
+            models.Index(fields=["key", "match", "ticket"], name="answers_by_key"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.key}={self.value[:40]}"

@@ -21,16 +21,17 @@ from enum import StrEnum
 from typing import Any
 
 from django.db import connections
-from django.db.models import F, Lookup, Q, QuerySet
+from django.db.models import Exists, F, Lookup, OuterRef, Q, QuerySet
 from django.utils import timezone
 from django.utils.functional import Promise, lazy
 from django.utils.translation import gettext, gettext_lazy, ngettext, pgettext_lazy
 
 from scotty.accounts.models import Person
+from scotty.catalog.answers import match_of
 from scotty.catalog.selectors import calendars_by_unit
 from scotty.core.businesstime import add
 from scotty.core.errors import NotFound
-from scotty.tickets.models import Ticket
+from scotty.tickets.models import Ticket, TicketAnswer
 from scotty.tickets.selectors import desk_units, with_unread
 from scotty.tickets.states import WAITING_STATUSES, Status
 
@@ -167,6 +168,12 @@ class QueueFilters:
     requester_email: str = ""
     tag: str = ""
     due: str = ""  # "", or a Due: breached, or due within the next business hour
+    service_id: int | None = None
+    group_id: int | None = None  # the agent group
+    # Tickets whose answer to the catalog question `answer_key` is `answer_value`
+    # (case and accents folded), whichever version of the form asked it.
+    answer_key: str = ""
+    answer_value: str = ""
 
 
 class Due(StrEnum):
@@ -276,6 +283,14 @@ def filters_q(filters: QueueFilters) -> Q:
         q &= Q(tags__name=filters.tag.strip().lower())
     if filters.due:
         q &= due_q(filters.due, timezone.now())
+    if filters.service_id is not None:
+        q &= Q(service_id=filters.service_id)
+    if filters.group_id is not None:
+        q &= Q(agent_group_id=filters.group_id)
+    if filters.answer_key and filters.answer_value.strip():
+        answered = TicketAnswer.objects.filter(ticket_id=OuterRef("pk"), key=filters.answer_key,
+                                               match=match_of(filters.answer_value))  # fmt: skip
+        q &= Q(Exists(answered))
     return q
 
 

@@ -181,7 +181,8 @@ def timeline_with_files(access: TicketAccess) -> tuple[list[TicketEvent], list[A
     with_description: list[Attachment] = []
     for attachment in access.ticket.attachments.order_by("id"):
         if attachment.message_id is None:
-            with_description.append(attachment)
+            if access.as_agent or not attachment.internal:
+                with_description.append(attachment)
         elif attachment.message_id in shown:
             attachment.message = shown[attachment.message_id]
             attachment.message.files.append(attachment)  # type: ignore[attr-defined]

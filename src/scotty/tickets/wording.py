@@ -19,6 +19,7 @@ _FIELD_NAMES: dict[str, Promise] = {
     "urgency": pgettext_lazy("field name, inside a sentence", "urgency"),
     "assignee": pgettext_lazy("field name, inside a sentence", "assignee"),
     "working_unit": pgettext_lazy("field name, inside a sentence", "working unit"),
+    "agent_group": pgettext_lazy("field name, inside a sentence", "agent group"),
     "owning_unit": pgettext_lazy("field name, inside a sentence", "owning unit"),
     "next_step": pgettext_lazy("field name, inside a sentence", "next step"),
     "next_step_owner": pgettext_lazy("field name, inside a sentence", "who does the next step"),

@@ -81,8 +81,10 @@ COMMON_SLOTS = frozenset(
 
 def topics_by_unit() -> dict[str, tuple[Topic, ...]]:
     """Unit prefix -> its topics. Imported lazily so the corpora load only when used."""
+    from scotty.demo.content.finance_travel import FINANCE, TRAVEL
     from scotty.demo.content.hr_facilities import FACILITIES, HR
     from scotty.demo.content.infra_apps import APPLICATIONS, INFRASTRUCTURE
     from scotty.demo.content.it import IT
 
-    return {"IT": IT, "INF": INFRASTRUCTURE, "APP": APPLICATIONS, "HR": HR, "FAC": FACILITIES}
+    return {"IT": IT, "INF": INFRASTRUCTURE, "APP": APPLICATIONS, "HR": HR, "FAC": FACILITIES,
+            "FIN": FINANCE, "TRV": TRAVEL}  # fmt: skip

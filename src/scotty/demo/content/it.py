@@ -1307,4 +1307,103 @@ SOFTWARE = Topic(
     ),
 )
 
-IT: tuple[Topic, ...] = (VPN, MOBILE_MAIL, LAPTOP, PRINTER, PASSWORD, MFA, SOFTWARE)
+# Filed on the major incident line (a service with its own 24x7 calendar and SLA).
+OUTAGE = Topic(
+    key="outage",
+    weight=2,
+    tags=("outage", "major-incident"),
+    transfer_to="INF",
+    transfer_share=0.7,
+    triage=(("high", "high"), ("high", "medium"), ("medium", "high")),
+    cases=(
+        Case(
+            key="outage-network",
+            weight=2,
+            about=("network",),
+            titles=(
+                "No network on the whole floor {floor}",
+                "Network down for everyone at {site}",
+                "Whole team without network since this morning",
+            ),
+            descriptions=(
+                "Nobody on floor {floor} has network, wired or wi-fi, since about 8:30. About "
+                "forty people cannot work; the phones are down too.",
+                "The network is down for everyone at {site}: no e-mail, no SAP, no Teams. "
+                "The switch cabinet on floor {floor} shows orange lights.",
+            ),
+            first_replies=(
+                "Thanks for calling it in. We see the switches of floor {floor} offline and "
+                "have opened a major incident; next update within 30 minutes.",
+                "We are on it: the network outage is confirmed and an engineer is on the way "
+                "to the switch room. Updates follow every half hour.",
+            ),
+            questions=(
+                "Does anything work on the floor, for example the guest wi-fi or phones on "
+                "mobile data?",
+            ),
+            answers=(
+                "Guest wi-fi works, the company network does not.",
+                "Nothing at all, even the printers are offline.",
+            ),
+            notes=(
+                "Both uplinks of the floor switch stack down; power supply of the stack "
+                "failed at 08:27.",
+                "Monitoring shows the core switch port to floor {floor} flapping.",
+            ),
+            resolutions=(
+                "Replaced the failed power supply of the floor switch stack; the network is "
+                "back for everyone.",
+                "Infrastructure moved the floor's uplink to a spare port on the core switch; "
+                "the network works again and the faulty module is being replaced.",
+            ),
+            next_desk=("Post the next update on the network outage in 30 minutes",),
+            next_requester=("Tell us whether the network is back on your floor",),
+            next_third_party=("Switch vendor to deliver the replacement module (case {case})",),
+            handovers=(
+                "Major incident: the switch stack of floor {floor} is down, the network is "
+                "gone for the whole floor. Infrastructure, please take it.",
+            ),
+        ),
+        Case(
+            key="outage-email",
+            weight=1,
+            about=("e-mail",),
+            titles=(
+                "E-mail down for the whole department",
+                "Nobody can send e-mail",
+            ),
+            descriptions=(
+                "Since 10:15 nobody in our department can send or receive e-mail; Outlook "
+                "says 'disconnected' and the web mail shows an error.",
+                "E-mail is down for all of us in {department}: sent messages stay in the outbox.",
+            ),
+            first_replies=(
+                "Thanks, several reports came in at once: e-mail is down for part of the "
+                "company. We have opened a major incident and will update you every 30 "
+                "minutes.",
+                "We see it too: the mail service is not answering. An engineer is on it; "
+                "next update in half an hour.",
+            ),
+            questions=("Do you get e-mail on your phone at the moment?",),
+            answers=("Phone mail works.", "No, the phone does not get new mail either."),
+            notes=(
+                "The mail gateway's certificate expired at 10:12; renewal in progress.",
+                "Queue on the gateway growing: about 4,000 messages waiting.",
+            ),
+            resolutions=(
+                "Renewed the mail gateway's certificate; e-mail flows again and the queued "
+                "messages were delivered.",
+                "Restarted the stuck mail gateway; e-mail works again, nothing was lost.",
+            ),
+            next_desk=("Post the next update on the e-mail outage",),
+            next_requester=("Tell us whether new e-mail arrives again",),
+            next_third_party=("Mail provider to confirm the queued e-mail is delivered",),
+            handovers=(
+                "Major incident: e-mail is down for several departments; looks like the "
+                "mail gateway. Handing over to Infrastructure.",
+            ),
+        ),
+    ),
+)
+
+IT: tuple[Topic, ...] = (VPN, MOBILE_MAIL, LAPTOP, PRINTER, PASSWORD, MFA, SOFTWARE, OUTAGE)

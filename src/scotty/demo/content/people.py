@@ -27,39 +27,55 @@ UNITS: tuple[UnitSpec, ...] = (
         "e-mail, VPN and software. We solve most requests ourselves and hand the rest to the "
         "second-level teams, staying your contact until it is fixed.",
         is_front_line=True,
-        share=0.48,
+        share=0.44,
     ),
     UnitSpec(
         "INF",
         "IT Infrastructure",
         "Servers, storage, backups, the network and the data centres. Usually reached "
         "through the IT Service Desk; monitoring alerts and planned work arrive here directly.",
-        share=0.08,
+        share=0.07,
     ),
     UnitSpec(
         "APP",
         "Applications",
         "Business applications: the ERP (SAP S/4HANA), Salesforce CRM, the reporting "
         "platform and their integrations. Access requests, errors and report changes.",
-        share=0.12,
+        share=0.11,
     ),
     UnitSpec(
         "HR",
         "HR",
         "Pay, leave, contracts, onboarding and leaving, and questions about policies. "
         "Requests are handled confidentially and only HR sees them.",
-        share=0.16,
+        share=0.13,
     ),
     UnitSpec(
         "FAC",
         "Facilities",
         "Buildings and workplaces: heating and air conditioning, lights, desk moves, "
         "access badges, meeting rooms, cleaning and repairs.",
-        share=0.16,
+        share=0.13,
+    ),
+    UnitSpec(
+        "FIN",
+        "Finance",
+        "Expense claims, purchase orders, supplier invoices, corporate cards and cost "
+        "centres. Claims filed by the 20th are paid with that month's salary.",
+        share=0.07,
+    ),
+    UnitSpec(
+        "TRV",
+        "Travel desk",
+        "Business trips booked within the travel policy: flights, trains, hotels and "
+        "rental cars, visas and invitation letters, changes and cancellations. On a trip "
+        "that goes wrong, call the travel agency's 24-hour line on your booking.",
+        share=0.05,
     ),
 )
 
-# Departments people ask from; the last three are where the support staff sit.
+# Departments people ask from; Finance and the departments of STAFF_DEPARTMENTS are
+# where the support staff sit.
 REQUESTER_DEPARTMENTS: tuple[str, ...] = (
     "Finance",
     "Sales",
@@ -76,6 +92,8 @@ STAFF_DEPARTMENTS: dict[str, str] = {
     "APP": "Information Technology",
     "HR": "Human Resources",
     "FAC": "Facilities Management",
+    "FIN": "Finance",  # the finance team serves the company from its own department
+    "TRV": "Corporate Services",
 }
 
 # Site name -> switchboard prefix; extensions are appended.
@@ -117,7 +135,7 @@ class StaffSpec:
     manages: bool = False  # manager of the home unit
 
 
-# 25 agents. Some work for two units, as small teams do.
+# 32 agents. Some work for two units, as small teams do.
 STAFF: tuple[StaffSpec, ...] = (
     StaffSpec("Alex Carter", "Service Desk Analyst", ("IT",)),
     StaffSpec("Maria López", "Service Desk Manager", ("IT",), manages=True),
@@ -144,6 +162,13 @@ STAFF: tuple[StaffSpec, ...] = (
     StaffSpec("Greta Lindqvist", "Facilities Coordinator", ("FAC",)),
     StaffSpec("Peter Wagner", "Building Technician", ("FAC",)),
     StaffSpec("Lena Braun", "Workplace Services Coordinator", ("FAC",)),
+    StaffSpec("Katharina Vogel", "Finance Services Manager", ("FIN",), manages=True),
+    StaffSpec("Marco Bianchi", "Accounts Payable Specialist", ("FIN",)),
+    StaffSpec("Jakob Lindner", "Purchasing and Accounts Payable Clerk", ("FIN",)),
+    StaffSpec("Ana Ferreira", "Expenses and Cards Administrator", ("FIN", "TRV")),
+    StaffSpec("Isabelle Laurent", "Travel Manager", ("TRV",), manages=True),
+    StaffSpec("Kenji Watanabe", "Travel Coordinator", ("TRV",)),
+    StaffSpec("Lucía Romero", "Travel Coordinator", ("TRV",)),
 )
 
 ADMIN = StaffSpec("Dana Whitfield", "Head of Service Management", ())

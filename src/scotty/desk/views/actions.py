@@ -222,6 +222,14 @@ def _transfer(ticket: Ticket, agent: Person, data: dict[str, Any], _: Any) -> st
     return gettext("Handed to %(unit)s.") % {"unit": ticket.working_unit}
 
 
+def _group(ticket: Ticket, agent: Person, data: dict[str, Any], _: Any) -> str:
+    group = data["agent_group"]
+    services.set_agent_group(ticket, actor=agent, group=group, expected_version=data["version"])
+    if group is None:
+        return gettext("The ticket is with no group now.")
+    return gettext("The ticket is with %(group)s now.") % {"group": group.name}
+
+
 def _tags(ticket: Ticket, agent: Person, _: dict[str, Any], form: TagsForm) -> str:
     services.set_tags(
         ticket, actor=agent, names=form.names(), expected_version=form.cleaned_data["version"]
@@ -253,6 +261,7 @@ reply = _endpoint("reply", _update)  # the composer's one update (words, status,
 assign = _endpoint("assign", _assign)
 set_priority = _endpoint("priority", _priority)
 transfer = _endpoint("transfer", _transfer)
+set_group = _endpoint("group", _group)
 set_tags = _endpoint("tags", _tags)
 watch = _endpoint("watch", _watch)
 unwatch = _endpoint("unwatch", _unwatch)

@@ -2,13 +2,15 @@
 an action bar for the ticked rows (`views/bulk.py`)."""
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils.cache import patch_vary_headers
 
 from scotty.accounts.models import Person, SupportUnit
+from scotty.accounts.selectors import groups_of
+from scotty.catalog.selectors import questions_asked, services_of
 from scotty.core.errors import NotFound
 from scotty.core.lookups import ByKey
 from scotty.desk.access import DeskRequest, agent_required
@@ -76,6 +78,14 @@ def bulk_bar(units: list[SupportUnit]) -> dict[str, list[tuple[object, "StrOrPro
     }
 
 
+def filter_choices(query: Any, units: list[int] | None) -> dict[str, Any]:
+    """The filter bar's services and groups (of the agent's units), and, once a service
+    is chosen, the questions its forms asked (one query each)."""
+    service = str(query.get("service", ""))
+    questions = questions_asked(int(service)) if service.isdigit() and len(service) < 12 else []
+    return {"services": services_of(units), "groups": groups_of(units), "questions": questions}
+
+
 @agent_required()
 def queue(request: DeskRequest, slug: str) -> HttpResponse:
     try:
@@ -85,7 +95,8 @@ def queue(request: DeskRequest, slug: str) -> HttpResponse:
     every_unit = list(SupportUnit.objects.all())  # for transfers; the filter lists mine
     mine = desk_units(request.user)
     units = [u for u in every_unit if mine is None or u.pk in mine]
-    form = QueueFilterForm(request.GET, units=units, sorts=chosen.sorts)
+    form = QueueFilterForm(request.GET, units=units, sorts=chosen.sorts,
+                           **filter_choices(request.GET, mine))  # fmt: skip
     filters = form.filters()
     page = queues.queue_page(
         request.user, slug, filters=filters, sort=form.chosen_sort(), after=form.cursor()

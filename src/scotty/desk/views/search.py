@@ -14,9 +14,11 @@ from django.utils.cache import patch_vary_headers
 from scotty.accounts.selectors import units_of
 from scotty.desk.access import DeskRequest, agent_required
 from scotty.desk.forms import QueueFilterForm
+from scotty.desk.views.queues import filter_choices
 from scotty.desk.views.tickets import wants_fragment
 from scotty.search.query import MAX_QUERY
 from scotty.search.selectors import PAGE_SIZE, WINDOW, search
+from scotty.tickets.selectors import desk_units
 
 
 class SearchForm(QueueFilterForm):
@@ -28,7 +30,8 @@ class SearchForm(QueueFilterForm):
 
 @agent_required()
 def search_page(request: DeskRequest) -> HttpResponse:
-    form = SearchForm(request.GET, units=list(units_of(request.user)), sorts=())
+    form = SearchForm(request.GET, units=list(units_of(request.user)), sorts=(),
+                      **filter_choices(request.GET, desk_units(request.user)))  # fmt: skip
     filters = form.filters()  # validates; invalid filters are left out and shown
     text = form.cleaned_data.get("q") or ""
     results = search(

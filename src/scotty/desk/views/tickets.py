@@ -18,7 +18,7 @@ from django.utils.formats import get_format
 from django.utils.timezone import localtime
 from django.utils.translation import gettext
 
-from scotty.accounts.models import Person, SupportUnit
+from scotty.accounts.models import AgentGroup, Person, SupportUnit
 from scotty.accounts.selectors import places_of, unit_ids_of
 from scotty.core.lookups import ByKey
 from scotty.desk import forms as desk_forms
@@ -26,6 +26,7 @@ from scotty.desk.access import DeskRequest, agent_access, agent_required
 from scotty.desk.views.clocks import panel as clock_panel
 from scotty.desk.views.presence import remember as remember_for_presence
 from scotty.tickets import selectors, states
+from scotty.tickets.answered import answer_files, answers_of
 from scotty.tickets.models import (
     Attachment,
     Message,
@@ -49,6 +50,7 @@ FORMS: dict[str, type[desk_forms.TicketForm]] = {
     "assign": desk_forms.AssignForm,
     "priority": desk_forms.PriorityForm,
     "transfer": desk_forms.TransferForm,
+    "group": desk_forms.GroupForm,
     "tags": desk_forms.TagsForm,
     "watch": desk_forms.WatcherForm,
     "unwatch": desk_forms.UnwatchForm,
@@ -80,6 +82,7 @@ FORM_PLACES = {
     "assign": "assign-heading",
     "priority": "priority-heading",
     "transfer": "transfer-heading",
+    "group": "group-heading",
     "tags": "tags-heading",
     "watch": "watchers-heading",
     "unwatch": "watchers-heading",
@@ -148,19 +151,23 @@ def _initial(ticket: Ticket, tags: list[str]) -> dict[str, dict[str, Any]]:
             "override": ticket.priority if ticket.priority_overridden else "",
         },
         "transfer": {"working_unit": ticket.working_unit_id},
+        "group": {"agent_group": ticket.agent_group_id},
         "tags": {"tags": " ".join(tags)},
     }
 
 
 def _forms(
-    ticket: Ticket, tags: list[str], units: list[SupportUnit], problem: Problem | None
-) -> dict[str, forms.Form]:
+    ticket: Ticket, tags: list[str], units: list[SupportUnit], groups: list[AgentGroup],
+    problem: Problem | None,
+) -> dict[str, forms.Form]:  # fmt: skip
     initial = _initial(ticket, tags)
     built: dict[str, forms.Form] = {}
     for name, form_class in FORMS.items():
         kwargs: dict[str, Any] = {"auto_id": f"{name}-%s"}
         if name == "transfer":
             kwargs["units"] = units
+        if name == "group":
+            kwargs["groups"] = groups
         if problem is not None and problem.form == name and problem.data is not None:
             data = problem.data.copy()
             if not problem.arrived:  # refused: resubmitting applies over what they saw now
@@ -220,7 +227,12 @@ def ticket_context(
     ticket = access.ticket
     tags = [t.name for t in ticket.tags.all()]
     units = list(SupportUnit.objects.all())
+    groups = list(AgentGroup.objects.filter(unit_id=ticket.working_unit_id).order_by("name"))
     timeline, description_files = _timeline(access)
+    # Only tickets filed through a catalog form have answers: no query for the others.
+    answered = answers_of(access) if ticket.form_version_id else []
+    with_question = answer_files(answered)
+    description_files = [f for f in description_files if f.pk not in with_question]
     return {
         "ticket": ticket,
         "timeline": timeline,
@@ -229,11 +241,14 @@ def ticket_context(
         "composer_kind": _composer_kind(request, problem, composer_kind),
         "edit_place": FORM_PLACES.get(problem.form, "") if problem else "",
         "description_files": description_files,
+        "answers": answered,
+        "groups": groups,
+        "group": next((g for g in groups if g.pk == ticket.agent_group_id), None),
         "other_open": selectors.other_open_tickets(request.user, ticket),
         "requester_places": places_of(ticket.requester),
         "tags": tags,
         "watchers": list(ticket.watchers.all()),
-        "forms": _forms(ticket, tags, units, problem),
+        "forms": _forms(ticket, tags, units, groups, problem),
         "targets": [(s, states.label(s)) for s in states.allowed_targets(ticket.status)],
         "waiting_statuses": " ".join(sorted(states.WAITING_STATUSES)),
         "can_resolve": states.can_move(ticket.status, Status.RESOLVED),

@@ -17,6 +17,7 @@ from scotty.portal import presenters
 from scotty.portal.forms import RejectForm, ReplyForm
 from scotty.portal.views.common import load, person_of
 from scotty.tickets import selectors
+from scotty.tickets.answered import answer_files, answers_of
 from scotty.tickets.selectors import TicketAccess, reopen_deadline
 from scotty.tickets.states import Status
 
@@ -61,6 +62,9 @@ def render_request(
     if reject_form is not None and not resolved and not error:
         # The "not fixed" form is only drawn on a resolved request; say why at the top.
         error = " ".join(str(e) for e in reject_form.non_field_errors()) or None
+    answered = answers_of(access) if ticket.form_version_id else []
+    shown_with_question = answer_files(answered)
+    description_files = [f for f in description_files if f.pk not in shown_with_question]
     linked = _linked(access, request)
     openable = {t.reference for t in linked["follow_ups"]}
     context = {
@@ -69,6 +73,7 @@ def render_request(
         "next_step": presenters.next_step(ticket, viewer),
         "expect": presenters.expectation(ticket),
         "description_files": description_files,
+        "answers": answered,
         "entries": presenters.timeline(events, ticket, viewer, openable),
         "resolved": resolved,
         "closed": closed,

@@ -23,6 +23,7 @@ from scotty.catalog.selectors import (
     terms_of,
     unit_ola_terms,
 )
+from scotty.core.queries import update_rows
 from scotty.tickets.models import NOTHING_DUE, EventKind, Ticket, TicketEvent
 from scotty.tickets.states import STATUS_INFO, ClockType, Status
 
@@ -303,7 +304,7 @@ def recompute_clocks(tickets: QuerySet[Ticket], *, adopt: bool = False, batch: i
                     setattr(ticket, f, v)
                 updated.append(ticket)
         with transaction.atomic():
-            Ticket.objects.bulk_update(updated, ["sla_policy_id", *STORED], batch_size=batch)
+            update_rows(Ticket, updated, ["sla_policy_id", *STORED])
         changed += len(updated)
 
 

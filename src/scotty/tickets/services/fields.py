@@ -4,12 +4,10 @@ One service per intention; each checks the actor works the ticket, goes through 
 optimistic lock and records an event per changed field.
 """
 
-import re
-
 from django.db import transaction
 from django.utils.translation import gettext
 
-from scotty.accounts.models import Person, SupportUnit
+from scotty.accounts.models import AgentGroup, Person, SupportUnit
 from scotty.accounts.selectors import unit_ids_of
 from scotty.core.errors import InvalidInput
 from scotty.search.services import index_ticket
@@ -26,12 +24,15 @@ from scotty.tickets.services.changes import (
 )
 from scotty.tickets.services.conversation import add_message
 from scotty.tickets.services.routing import assign_by_rule
-from scotty.tickets.services.validation import MAX_BODY, MAX_NEXT_STEP, MAX_TITLE, clean_text
+from scotty.tickets.services.validation import (
+    MAX_BODY,
+    MAX_NEXT_STEP,
+    MAX_TITLE,
+    clean_tags,
+    clean_text,
+)
 from scotty.tickets.services.workflow import status_changes
 from scotty.tickets.states import Status
-
-MAX_TAGS = 20
-_TAG = re.compile(r"^[a-z0-9][a-z0-9-]{0,49}$")
 
 
 def _refuse_if_closed_now(ticket: Ticket) -> None:
@@ -193,6 +194,9 @@ def transfer(
     assignee = ticket.assignee
     if assignee is not None and working_unit.pk not in unit_ids_of(assignee):
         changes.append(Change("assignee_id", None, person_name(assignee), ""))
+    if ticket.agent_group_id is not None and working_unit.pk != ticket.working_unit_id:
+        # A group is a team of the working unit: the new unit sorts the ticket anew.
+        changes.append(Change("agent_group_id", None, _group_name(ticket), ""))
     if note:
         written = add_message(ticket, author=actor, body=note, internal=True, channel=Channel.DESK)
         changes.append(Change("handover_id", written.pk, "", ""))
@@ -207,18 +211,29 @@ def transfer(
     return ticket
 
 
-def _clean_tags(names: list[str]) -> list[str]:
-    cleaned = sorted({n.strip().lower() for n in names if n.strip()})
-    if len(cleaned) > MAX_TAGS:
-        raise InvalidInput(gettext("At most %(count)d tags.") % {"count": MAX_TAGS}, field="tags")
-    for name in cleaned:
-        if not _TAG.match(name):
-            raise InvalidInput(
-                gettext("“%(name)s” is not a tag: use letters, digits and dashes (at most 50).")
-                % {"name": name[:60]},
-                field="tags",
-            )
-    return cleaned
+def _group_name(ticket: Ticket) -> str:
+    group = ticket.agent_group
+    return group.name if group is not None else ""
+
+
+@transaction.atomic
+def set_agent_group(
+    ticket: Ticket, *, actor: Person, group: AgentGroup | None, expected_version: int
+) -> Ticket:
+    """Put the ticket with a group of its working unit (or with none). Raises
+    InvalidInput for a group of another unit, NotAllowed, Conflict."""
+    require_agent(actor, ticket)
+    if group is not None and group.unit_id != ticket.working_unit_id:
+        raise InvalidInput(
+            gettext("%(group)s is not a group of %(unit)s.")
+            % {"group": group.name, "unit": ticket.working_unit},
+            field="agent_group",
+        )
+    change = Change("agent_group_id", group.pk if group else None, _group_name(ticket),
+                    group.name if group else "")  # fmt: skip
+    apply_changes(ticket, actor=actor, expected_version=expected_version, changes=[change])
+    ticket.agent_group = group
+    return ticket
 
 
 @transaction.atomic
@@ -226,7 +241,7 @@ def set_tags(ticket: Ticket, *, actor: Person, names: list[str], expected_versio
     """Replace the ticket's tags with `names`, under the optimistic lock: the form sends
     the whole set, so a stale set would silently drop a colleague's tag."""
     require_agent(actor, ticket)
-    wanted = _clean_tags(names)
+    wanted = clean_tags(names)
     before = sorted(ticket.tags.values_list("name", flat=True))
     if wanted == before:
         return ticket

@@ -1,4 +1,5 @@
-"""Fair automatic assignment: a unit's new tickets go to its agents in turn (round
+"""Fair automatic assignment: a unit's new tickets (or an agent group's, among its
+members) go to its agents in turn (round
 robin) or to the one with the fewest open tickets (least loaded), counting only the
 agents who are working: not absent on the day (their marked holidays, sick days,
 training), and the day is the unit's next working moment by its calendar (a ticket
@@ -17,20 +18,20 @@ from django.utils import timezone
 
 from scotty.accounts.models import Absence, Person, UnitMembership
 from scotty.catalog.calendars import unit_calendar
-from scotty.catalog.models import AssignmentRule, UnitAssignment
+from scotty.catalog.models import AssignmentRule, GroupAssignment, UnitAssignment
 from scotty.core.businesstime import next_open
 from scotty.tickets.models import Ticket
 from scotty.tickets.services.changes import Change, apply_changes
 
 
-def working_agents(unit_id: int, day: date) -> list[Person]:
-    """The unit's active agents and managers not absent on `day`, by id."""
+def working_agents(unit_id: int, day: date, group_id: int | None = None) -> list[Person]:
+    """The unit's active agents and managers not absent on `day`, by id (only the
+    members of `group_id`, when given)."""
     away = Absence.objects.filter(starts__lte=day, ends__gte=day).values("person_id")
-    ids = (
-        UnitMembership.objects.filter(unit_id=unit_id, person__is_active=True)
-        .exclude(person_id__in=away)
-        .values_list("person_id", flat=True)
-    )
+    members = UnitMembership.objects.filter(unit_id=unit_id, person__is_active=True)
+    if group_id is not None:
+        members = members.filter(person__agent_groups=group_id)
+    ids = members.exclude(person_id__in=away).values_list("person_id", flat=True)
     return list(Person.objects.filter(pk__in=list(ids)).order_by("id"))
 
 
@@ -48,28 +49,44 @@ def _least_loaded(unit_id: int, agents: list[Person]) -> Person:
     return min(agents, key=lambda a: (loads.get(a.pk, 0), a.pk))
 
 
-def _next_in_turn(rule: UnitAssignment, agents: list[Person]) -> Person | None:
+def _next_in_turn(rule: UnitAssignment | GroupAssignment, agents: list[Person]) -> Person | None:
     """The agent after the last one (by id, wrapping), claimed with a compare-and-set."""
     for _ in range(3):  # another ticket moved the pointer meanwhile: read it again
         last = rule.last_assigned_id
         after = [a for a in agents if last is None or a.pk > last]
         chosen = after[0] if after else agents[0]
-        moved = UnitAssignment.objects.filter(
-            Q(last_assigned_id=last) if last is not None else Q(last_assigned__isnull=True),
-            pk=rule.pk,
-        ).update(last_assigned=chosen)
+        moved = (
+            type(rule)
+            .objects.filter(
+                Q(last_assigned_id=last) if last is not None else Q(last_assigned__isnull=True),
+                pk=rule.pk,
+            )
+            .update(last_assigned=chosen)
+        )
         if moved:
             return chosen
         rule.refresh_from_db()
     return None
 
 
-def pick_agent(unit_id: int, now: datetime | None = None) -> Person | None:
-    """Whom the unit's rule gives a new ticket to now; None: manual, or nobody works."""
-    rule = UnitAssignment.objects.filter(unit_id=unit_id).first()
+def _rule_for(unit_id: int, group_id: int | None) -> UnitAssignment | GroupAssignment | None:
+    if group_id is not None:
+        own = GroupAssignment.objects.filter(group_id=group_id).first()
+        if own is not None:
+            return own
+    return UnitAssignment.objects.filter(unit_id=unit_id).first()
+
+
+def pick_agent(unit_id: int, now: datetime | None = None, group_id: int | None = None
+               ) -> Person | None:  # fmt: skip
+    """Whom the rule gives a new ticket to now; None: manual, or nobody works. A
+    ticket of an agent group goes to one of its members, by the group's own rule if it
+    has one, else by the unit's."""
+    rule = _rule_for(unit_id, group_id)
     if rule is None or rule.rule == AssignmentRule.MANUAL:
         return None
-    agents = working_agents(unit_id, _day_of_work(unit_id, now or timezone.now()))
+    day = _day_of_work(unit_id, now or timezone.now())
+    agents = working_agents(unit_id, day, group_id)
     if not agents:
         return None
     if rule.rule == AssignmentRule.LEAST_LOADED:
@@ -81,7 +98,7 @@ def assign_by_rule(ticket: Ticket) -> Ticket:
     """Give an unassigned ticket to the agent its working unit's rule picks, if any."""
     if ticket.assignee_id is not None:
         return ticket
-    agent = pick_agent(ticket.working_unit_id)
+    agent = pick_agent(ticket.working_unit_id, group_id=ticket.agent_group_id)
     if agent is None:
         return ticket
     change = Change("assignee_id", agent.pk, "", str(agent))  # as events name people

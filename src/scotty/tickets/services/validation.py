@@ -14,6 +14,7 @@ what was stored:
   emoji and Indic or Persian words, but text made only of them counts as empty.
 """
 
+import re
 import unicodedata
 
 from django.utils.formats import number_format
@@ -24,6 +25,8 @@ from scotty.core.errors import InvalidInput
 MAX_TITLE = 200
 MAX_BODY = 50_000
 MAX_NEXT_STEP = 500
+MAX_TAGS = 20
+_TAG = re.compile(r"^[a-z0-9][a-z0-9-]{0,49}$")
 
 # Removed from every stored text: NUL (PostgreSQL refuses it), the bidi embedding,
 # override and isolate controls, and the deprecated format controls U+206A-U+206F
@@ -80,3 +83,19 @@ def clean_text(
             field=field,
         )
     return text
+
+
+def clean_tags(names: list[str]) -> list[str]:
+    """Tag names lower-cased, deduplicated and sorted; InvalidInput (field "tags") for
+    more than MAX_TAGS or a name that is not letters, digits and dashes."""
+    cleaned = sorted({n.strip().lower() for n in names if n.strip()})
+    if len(cleaned) > MAX_TAGS:
+        raise InvalidInput(gettext("At most %(count)d tags.") % {"count": MAX_TAGS}, field="tags")
+    for name in cleaned:
+        if not _TAG.match(name):
+            raise InvalidInput(
+                gettext("“%(name)s” is not a tag: use letters, digits and dashes (at most 50).")
+                % {"name": name[:60]},
+                field="tags",
+            )
+    return cleaned
