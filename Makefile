@@ -33,16 +33,19 @@ run: $(VENV)/.installed-runtime
 
 ## test-tools: make sure the Debian packages the tests use are there: chromium for the
 ## browser tests, gettext (xgettext, msgfmt) for the translation guards, node and npm
-## for axe-core (the accessibility tests), which `npm ci` then installs from the lock file
+## for axe-core (the accessibility tests), which `npm ci` then installs from the lock file,
+## and dovecot-imapd, the real IMAP server the mail tests start on a free port of their own
+## (the system's dovecot service, which the package would start, is turned off again)
 test-tools:
-	@if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/xgettext ] || ! command -v npm >/dev/null; then \
+	@if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/xgettext ] || ! command -v npm >/dev/null || [ ! -x /usr/sbin/dovecot ]; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-	    missing="$$([ -x /usr/bin/chromium ] || echo chromium) $$([ -x /usr/bin/xgettext ] || echo gettext) $$(command -v npm >/dev/null || echo nodejs npm)"; \
+	    missing="$$([ -x /usr/bin/chromium ] || echo chromium) $$([ -x /usr/bin/xgettext ] || echo gettext) $$(command -v npm >/dev/null || echo nodejs npm) $$([ -x /usr/sbin/dovecot ] || echo dovecot-imapd)"; \
 	    echo "Installing Debian packages for the tests: $$missing"; apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	    case "$$missing" in *dovecot-imapd*) [ -d /run/systemd/system ] && systemctl disable --now dovecot.service dovecot.socket >/dev/null 2>&1 || true;; esac; \
 	  else \
-	    echo "!! chromium, gettext or npm is missing and cannot be installed here (needs root and apt-get):"; \
-	    echo "!! the browser, accessibility and translation-catalogue tests will be SKIPPED."; \
-	    echo "!! Install them with: sudo apt-get install chromium gettext nodejs npm"; \
+	    echo "!! chromium, gettext, npm or dovecot is missing and cannot be installed here (needs root and apt-get):"; \
+	    echo "!! the browser, accessibility, translation-catalogue or IMAP tests will be SKIPPED."; \
+	    echo "!! Install them with: sudo apt-get install chromium gettext nodejs npm dovecot-imapd"; \
 	  fi; \
 	fi
 	@$(MAKE) --no-print-directory --silent node_modules/.package-lock.json

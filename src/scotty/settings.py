@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "scotty.tickets",
     "scotty.catalog",
     "scotty.notifications",
+    "scotty.mail",
     "scotty.search",
     "scotty.desk",
     "scotty.portal",
@@ -275,3 +276,24 @@ LOGGING = {
     },
 }
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
+
+# --- E-mail (scotty.mail) ------------------------------------------------------------
+# Outgoing mail goes through Django's SMTP backend (EMAIL_HOST, EMAIL_PORT,
+# EMAIL_HOST_USER, EMAIL_HOST_PASSWORD, EMAIL_USE_TLS / EMAIL_USE_SSL), sent by the worker
+# from the outbox; nothing is sent inside a request.
+EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("EMAIL_PORT", 25)
+EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 30)
+# The From of mail that no unit sends (a unit's first address is its From).
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "scotty@localhost")
+# A message larger than this is refused before it is stored (LMTP: 552).
+SCOTTY_MAX_INBOUND_BYTES = env_int("SCOTTY_MAX_INBOUND_BYTES", 40 * 1024 * 1024)
+# Unknown senders from these domains become requesters; others are quarantined.
+SCOTTY_MAIL_ALLOWED_DOMAINS = env_list("SCOTTY_MAIL_ALLOWED_DOMAINS", [])
+# At most this many new tickets from one sender an hour (a runaway sender or a loop).
+SCOTTY_MAIL_TICKETS_PER_SENDER_HOUR = env_int("SCOTTY_MAIL_TICKETS_PER_SENDER_HOUR", 10)

@@ -105,6 +105,28 @@ def _resolved_for_rita(org: Org) -> Ticket:
     return ticket
 
 
+def _quarantined(org: Org) -> int:
+    """A message from a stranger, stored and quarantined as the ingester would."""
+    from scotty.mail.models import InboundMessage
+
+    row = InboundMessage.objects.create(
+        raw=b"From: stranger@elsewhere.example\r\nSubject: Hello\r\n\r\n<b>Hi</b>\r\n",
+        size=60, sha256="0" * 64, dedupe_key="sha:" + "0" * 64, source="pipe",
+        state="quarantined", outcome="unknown_sender", sender="stranger@elsewhere.example",
+        subject="Hello", reason="stranger@elsewhere.example is not known here.",
+    )  # fmt: skip
+    return row.pk
+
+
+def _quarantine_page(org: Org) -> str:
+    _quarantined(org)
+    return reverse("desk:quarantine")
+
+
+def _quarantined_message(org: Org) -> str:
+    return reverse("desk:quarantined_message", args=[_quarantined(org)])
+
+
 def _lost_file(org: Org) -> str:
     ticket = file_ticket(org.requester, org.it, files=[upload("printer.png")])
     attachment = ticket.attachments.get()
@@ -258,6 +280,43 @@ def _locks(org: Org) -> str:
     return reverse("desk:sign_in_locks")
 
 
+def _mailbox(org: Org) -> int:
+    """IT's mailbox failing for a while (a server on a port where nothing listens, so a
+    test of its connection fails at once), beside HR's, read a minute ago."""
+    from scotty.mail.models import MailAddress, Mailbox, Security
+
+    it = MailAddress.objects.create(address="it-help@example.org", unit=org.it)
+    hr = MailAddress.objects.create(address="hr@example.org", unit=org.hr)
+    a_minute_ago = timezone.now() - timedelta(minutes=1)
+    Mailbox.objects.create(name="HR", address=hr, host="imap.example.org", username="hr",
+                           password="-", last_polled_at=a_minute_ago,
+                           last_success_at=a_minute_ago)  # fmt: skip
+    return Mailbox.objects.create(
+        name="IT help", address=it, host="127.0.0.1", port=9, security=Security.PLAIN,
+        username="it-help", password="-", done_folder="Done", failures=4,
+        last_error="The server 127.0.0.1 refused the connection on port 9.",
+    ).pk  # fmt: skip
+
+
+def _mailboxes(org: Org) -> str:
+    _mailbox(org)
+    return reverse("desk:mailboxes")
+
+
+def _mailbox_page(org: Org) -> str:
+    return reverse("desk:mailbox", args=[_mailbox(org)])
+
+
+def _refused_mailbox(page: Page) -> None:
+    """Without encryption to a server elsewhere: refused beside the security field."""
+    for label, value in (("Name", "IT help"), ("Scotty's address", "it-help@example.org"),
+                         ("Server", "imap.example.org"), ("User name", "it-help"),
+                         ("Password", "secret")):  # fmt: skip
+        page.get_by_label(label, exact=True).fill(value)
+    page.get_by_label("Security").select_option("plain")
+    _press("Add the mailbox")(page)
+
+
 def _laptop_settings(org: Org) -> RequestType:
     """IT's laptop request as its manager finds it: sent to the Desktop group, its form
     filed with once and changed since (version 2)."""
@@ -319,6 +378,7 @@ SCREENS: dict[str, tuple[str | None, Build, Then]] = {
     "accounts:sign_in": (None, _at("accounts:sign_in"), None),
     "accounts:sign_in refused": (None, _at("accounts:sign_in"), _wrong_password),
     "settings": ("requester", _at("settings"), None),
+    "mail_settings": ("agent", _at("mail_settings"), None),  # both fieldsets
     "desk:home": ("agent", _with_rows("/desk/"), None),
     "desk:search": ("agent", _with_rows("/desk/search/?q=printer"), None),
     "desk:search refused": ("agent", _search_refused, None),
@@ -375,6 +435,13 @@ SCREENS: dict[str, tuple[str | None, Build, Then]] = {
     "desk:calendar": ("admin", _calendar, None),
     "desk:calendar refused": ("admin", _calendar, _refused_calendar),
     "desk:sign_in_locks": ("admin", _locks, None),
+    "desk:mailboxes": ("admin", _mailboxes, None),
+    "desk:new_mailbox": ("admin", _at("desk:new_mailbox"), None),
+    "desk:new_mailbox refused": ("admin", _at("desk:new_mailbox"), _refused_mailbox),
+    "desk:mailbox": ("admin", _mailbox_page, None),
+    "desk:mailbox tested": ("admin", _mailbox_page, _press("Test connection")),
+    "desk:quarantine": ("admin", _quarantine_page, None),
+    "desk:quarantined_message": ("admin", _quarantined_message, None),
     "desk:ticket": ("agent", _worked_ticket_page("desk:ticket"), None),
     "desk:ticket refused": ("agent", _worked_ticket_page("desk:ticket"), _refused_update),
     "desk:ticket_clock": ("agent", _worked_ticket_page("desk:ticket_clock"), None),
@@ -404,6 +471,9 @@ NOT_PAGES = {
     "desk:member_role": "POST only; a refusal redraws desk:units",
     "desk:remove_member": "POST only; a refusal redraws desk:units",
     "desk:lift_sign_in_lock": "POST only, redirects to desk:sign_in_locks",
+    "desk:remove_mailbox": "POST only; redirects to desk:mailboxes",
+    "desk:retry_message": "POST only; redirects to desk:quarantine or desk:quarantined_message",
+    "desk:discard_message": "POST only; redirects to desk:quarantine",
     "desk:add_question": "POST only; a refusal redraws desk:form_editor (see its 'refused')",
     "desk:delete_question": "POST only; redirects to desk:form_editor (a refusal redraws it)",
     "desk:move_question": "POST only; redirects to desk:form_editor (a refusal redraws it)",

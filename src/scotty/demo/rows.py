@@ -30,6 +30,7 @@ class MessageRow:
     channel: str
     created_at: datetime
     message_id: str | None = None
+    quoted: str = ""
 
 
 @dataclass(slots=True)

@@ -15,8 +15,10 @@ from scotty.desk.views import (
     catalog_settings,
     clocks,
     home,
+    mailboxes,
     notifications,
     people,
+    quarantine,
     queues,
     search,
     service_levels,
@@ -102,6 +104,22 @@ urlpatterns = [
     path("units/<str:prefix>/members/role/", units.change_member_role, name="member_role"),
     path("units/<str:prefix>/members/remove/", units.remove_member, name="remove_member"),
     path("administration/", administration.administration, name="administration"),
+    path("administration/mail-quarantine/", quarantine.quarantine_page, name="quarantine"),
+    path(
+        "administration/mail-quarantine/<int:inbound_id>/",
+        quarantine.quarantined_message_page,
+        name="quarantined_message",
+    ),
+    path(
+        "administration/mail-quarantine/<int:inbound_id>/retry/",
+        quarantine.retry_message,
+        name="retry_message",
+    ),
+    path(
+        "administration/mail-quarantine/<int:inbound_id>/discard/",
+        quarantine.discard_message,
+        name="discard_message",
+    ),
     path("administration/calendars/", calendars.calendars, name="calendars"),
     path("administration/calendars/<int:calendar_id>/", calendars.calendar, name="calendar"),
     path(
@@ -136,4 +154,12 @@ urlpatterns = [
     path("tickets/<str:reference>/tags/", actions.set_tags, name="tags"),
     path("tickets/<str:reference>/watchers/", actions.watch, name="watch"),
     path("tickets/<str:reference>/watchers/remove/", actions.unwatch, name="unwatch"),
+    path("administration/mailboxes/", mailboxes.mailboxes, name="mailboxes"),
+    path("administration/mailboxes/new/", mailboxes.new_mailbox, name="new_mailbox"),
+    path("administration/mailboxes/<int:mailbox_id>/", mailboxes.mailbox, name="mailbox"),
+    path(
+        "administration/mailboxes/<int:mailbox_id>/remove/",
+        mailboxes.remove_mailbox,
+        name="remove_mailbox",
+    ),
 ]

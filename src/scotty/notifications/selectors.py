@@ -4,7 +4,7 @@ from django.core.cache import cache
 from django.db.models import QuerySet
 
 from scotty.accounts.models import Person
-from scotty.notifications.models import Notification
+from scotty.notifications.models import Notification, OutgoingMail
 
 # The bell's count stops here ("99+").
 COUNT_CAP = 99
@@ -35,3 +35,20 @@ def recent(person: Person, *, limit: int = 50) -> QuerySet[Notification]:
         .select_related("ticket")
         .order_by("-created_at", "-id")[:limit]
     )
+
+
+def mails_of_replies(reply_ids: list[int]) -> dict[int, list[OutgoingMail]]:
+    """The outbox rows that carry these public replies, by reply id, in the order they
+    were written: whether each reply's mail was sent, is pending or failed. One query
+    for a whole timeline (none without replies). For agents only: the addresses are
+    watchers' too."""
+    found: dict[int, list[OutgoingMail]] = {}
+    if not reply_ids:
+        return found
+    rows = OutgoingMail.objects.filter(reply_id__in=reply_ids).only(
+        "reply_id", "to_address", "state", "last_error", "sent_at", "attempts"
+    )
+    for row in rows.order_by("id"):
+        if row.reply_id is not None:
+            found.setdefault(row.reply_id, []).append(row)
+    return found

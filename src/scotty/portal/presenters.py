@@ -6,25 +6,23 @@ rows already loaded, so it adds no queries.
 """
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from django.utils import timezone
 from django.utils.dateformat import format as format_date
 from django.utils.formats import get_format
 from django.utils.functional import Promise
 from django.utils.timezone import localtime
-from django.utils.translation import gettext, ngettext, pgettext, pgettext_lazy
+from django.utils.translation import gettext, pgettext, pgettext_lazy
 
-from scotty.accounts.models import Person, SupportUnit
-from scotty.catalog.calendars import unit_calendar
+from scotty.accounts.models import Person
 from scotty.catalog.models import Service
 from scotty.catalog.selectors import policy_for, terms_of
-from scotty.core.businesstime import add, working_day
+from scotty.core.businesstime import add
 from scotty.core.lookups import ByKey
 from scotty.core.paths import path_for_each
 from scotty.core.timewords import time_ago
 from scotty.tickets import selectors, states, wording
-from scotty.tickets.experience import typical_resolution
 from scotty.tickets.models import (
     Attachment,
     EventKind,
@@ -34,6 +32,10 @@ from scotty.tickets.models import (
     TicketEvent,
 )
 from scotty.tickets.priority import Impact, Urgency, priority_for
+
+# The promise is worded in the domain (tickets.promise), so mail says it as the portal does.
+from scotty.tickets.promise import day_words, experience_words
+from scotty.tickets.promise import expectation as expectation
 from scotty.tickets.states import Status
 
 # Who does the next step, in the requester's words ("you" is decided per viewer): on its
@@ -212,85 +214,6 @@ def timeline(
     return entries
 
 
-@dataclass(frozen=True)
-class Expectation(ByKey):
-    """What the requester can expect, in plain words with dates in their time zone."""
-
-    promise: str  # "We will reply by Tuesday 10:00 and aim to resolve this by Thursday."
-    late: bool  # the resolution is overdue: said honestly, not as a promise
-    experience: str  # "Most requests to IT ... were resolved within 2 working days."
-
-
-def _day_words(moment: datetime, now: datetime, *, with_time: bool) -> str:
-    """ "Tuesday 10:00" within the coming week, "Tuesday 8 December, 10:00" later."""
-    local, today = timezone.localtime(moment), timezone.localtime(now)
-    soon = (local.date() - today.date()).days < 7
-    if with_time:
-        shape = gettext("l H:i") if soon else gettext("l j F, H:i")
-    else:
-        shape = gettext("l") if soon else gettext("l j F")
-    return format_date(local, shape)
-
-
-def _working_time(span: timedelta, day: timedelta) -> str:
-    days = span / day
-    if days >= 1:
-        count = max(1, round(days))
-        return ngettext("%(count)d working day", "%(count)d working days", count) % {
-            "count": count}  # fmt: skip
-    hours = max(1, round(span / timedelta(hours=1)))
-    return ngettext("%(count)d working hour", "%(count)d working hours", hours) % {
-        "count": hours}  # fmt: skip
-
-
-def expectation(ticket: Ticket, now: datetime | None = None) -> Expectation | None:
-    """The SLA's promise on an open request (none while it waits on the requester or
-    after it is resolved), with what recent experience of its unit says."""
-    now = now or timezone.now()
-    if not ticket.is_open or ticket.sla_policy_id is None:
-        return None
-    reply = ticket.first_response_due if ticket.first_response_at is None else None
-    resolve = ticket.resolution_due
-    late = resolve is not None and resolve <= now
-    values = {}
-    if reply is not None and reply > now:
-        values["reply"] = _day_words(reply, now, with_time=True)
-    if resolve is not None:
-        values["resolve"] = _day_words(resolve, now, with_time=False)
-    if late:
-        promise = gettext("This is taking longer than we aimed for: we planned to resolve it "
-                          "by %(resolve)s. We are still on it.") % values  # fmt: skip
-    elif "reply" in values and "resolve" in values:
-        promise = (
-            gettext("We will reply by %(reply)s and aim to resolve this by %(resolve)s.") % values
-        )
-    elif "resolve" in values:
-        promise = gettext("We aim to resolve this by %(resolve)s.") % values
-    elif "reply" in values:
-        promise = gettext("We will reply by %(reply)s.") % values
-    else:
-        return None
-    return Expectation(promise, late, experience_words(ticket.owning_unit, ticket.service))
-
-
-def experience_words(unit: SupportUnit, service: Service | None) -> str:
-    """What recent experience says: of the service's requests when there are enough of
-    them, else of the unit's; "" when there is too little to say."""
-    known = typical_resolution(unit.pk, service.pk) if service is not None else None
-    if known is not None and service is not None:
-        day = working_day(unit_calendar(unit.pk))
-        return gettext(
-            "Most “%(service)s” requests in the last 90 days were resolved within %(time)s."
-        ) % {"service": service.name, "time": _working_time(known.within, day)}
-    known = typical_resolution(unit.pk)
-    if known is None:
-        return ""
-    day = working_day(unit_calendar(unit.pk))
-    return gettext(
-        "Most requests to %(unit)s in the last 90 days were resolved within %(time)s."
-    ) % {"unit": unit.name, "time": _working_time(known.within, day)}
-
-
 def catalog(services: list[Service]) -> list[tuple[str, list[Service]]]:
     """The services by unit, in the order they came (by unit, then name)."""
     grouped: dict[str, list[Service]] = {}
@@ -319,9 +242,9 @@ def _promise_for_service(service: Service, now: datetime) -> str:
     values = {}
     if priority in terms.first_response:
         reply = add(terms.calendar, now, terms.first_response[priority])
-        values["reply"] = _day_words(reply, now, with_time=True)
+        values["reply"] = day_words(reply, now, with_time=True)
     if priority in terms.resolution:
-        values["resolve"] = _day_words(add(terms.calendar, now, terms.resolution[priority]),
+        values["resolve"] = day_words(add(terms.calendar, now, terms.resolution[priority]),
                                        now, with_time=False)  # fmt: skip
     if "reply" in values and "resolve" in values:
         return gettext("If you send it now, we will reply by %(reply)s and aim to resolve it "

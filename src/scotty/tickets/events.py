@@ -81,3 +81,9 @@ def sla_alert(ticket: Ticket, clock: str, *, breached: bool, due: datetime) -> T
     """Scotty's note that a clock is about to be (or was) breached: agents only."""
     kind = EventKind.SLA_BREACHED if breached else EventKind.SLA_WARNING
     return _record(ticket, None, kind, field=clock, new=due.isoformat())
+
+
+def mail_failed(ticket: Ticket, address: str, reason: str) -> TicketEvent:
+    """Scotty's note that mail to `address` about the ticket could not be delivered, with
+    what the mail server said: agents only (the address may be a watcher's)."""
+    return _record(ticket, None, EventKind.MAIL_FAILED, field="mail", old=address, new=reason)

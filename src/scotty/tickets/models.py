@@ -256,6 +256,9 @@ class Message(models.Model):
     channel = models.CharField(max_length=10, choices=Channel.choices)
     # RFC 5322 Message-ID for e-mail threading; set by the mail channel.
     message_id = models.CharField(max_length=250, null=True, blank=True, unique=True)
+    # What a mail quoted below its own words (the history, a signature): kept, and
+    # folded away on the pages.
+    quoted = models.TextField(blank=True)
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
@@ -308,6 +311,8 @@ class EventKind(models.TextChoices):
     FOLLOW_UP_OPENED = "follow_up_opened", pgettext_lazy("event", "Follow-up opened")
     SLA_WARNING = "sla_warning", pgettext_lazy("event", "SLA warning")
     SLA_BREACHED = "sla_breached", pgettext_lazy("event", "SLA breached")
+    # A mail about the ticket could not be delivered (the server refused it for good).
+    MAIL_FAILED = "mail_failed", pgettext_lazy("event", "Mail not delivered")
 
 
 class TicketEvent(models.Model):

@@ -145,5 +145,8 @@ def describe(event: TicketEvent, *, for_requester: bool = False) -> str:
         words = sla_alert_words(event.field, datetime.fromisoformat(event.new_value),
                                 breached=breached)  # fmt: skip
         return gettext("%(who)s: %(event)s") % {"who": who, "event": words}
+    if event.kind == EventKind.MAIL_FAILED:
+        return gettext("%(who)s: mail to %(address)s could not be delivered (%(reason)s)") % {
+            "who": who, "address": event.old_value, "reason": event.new_value}  # fmt: skip
     what = _KIND_WORDS.get(event.kind, event.kind)
     return gettext("%(who)s: %(event)s") % {"who": who, "event": what}

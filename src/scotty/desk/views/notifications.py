@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
 from scotty.core.lookups import ByKey
@@ -26,12 +27,17 @@ class Shown(ByKey):
     when: str
     iso: str
     unread: bool
+    about_mailboxes: bool = False  # a mailbox is unhealthy: the link is to the mailboxes
 
 
 def _shown(notice: Notification, openable: set[str]) -> Shown:
     ticket = notice.ticket
     reference = ticket.reference if ticket and ticket.reference in openable else ""
     words = ""
+    if notice.kind == NoticeKind.MAILBOX_UNHEALTHY:
+        return Shown(gettext("A mailbox is unhealthy: mail may not be coming in."), "", "",
+                     time_ago(notice.created_at), notice.created_at.isoformat(),
+                     notice.read_at is None, about_mailboxes=True)  # fmt: skip
     if notice.kind in (NoticeKind.SLA_WARNING, NoticeKind.SLA_BREACH) and notice.due:
         words = sla_alert_words(notice.clock, notice.due,
                                 breached=notice.kind == NoticeKind.SLA_BREACH)  # fmt: skip

@@ -25,6 +25,8 @@ from scotty.desk import forms as desk_forms
 from scotty.desk.access import DeskRequest, agent_access, agent_required
 from scotty.desk.views.clocks import panel as clock_panel
 from scotty.desk.views.presence import remember as remember_for_presence
+from scotty.notifications.models import OutgoingMail
+from scotty.notifications.selectors import mails_of_replies
 from scotty.tickets import selectors, states
 from scotty.tickets.answered import answer_files, answers_of
 from scotty.tickets.models import (
@@ -104,11 +106,14 @@ class Entry(ByKey):
     handover: bool = False  # the message is the last transfer's handover note
     channel: str = ""  # how the message came in ("via e-mail")
     files: tuple[Attachment, ...] = ()
+    mails: tuple[OutgoingMail, ...] = ()  # a public reply's mail: sent, pending or failed
 
 
 def _entries(events: list[TicketEvent], ticket: Ticket) -> list[Entry]:
     message_format = get_format("SHORT_DATETIME_FORMAT")
     event_format = gettext("j M, H:i")
+    replies = [e.message_id for e in events if e.message_id and e.is_public]
+    mails = mails_of_replies(replies)  # one query for the whole timeline
     entries = []
     for event in events:
         at = localtime(event.at)  # as templates show datetimes
@@ -130,6 +135,7 @@ def _entries(events: list[TicketEvent], ticket: Ticket) -> list[Entry]:
                 handover=event.message_id == ticket.handover_id,
                 channel=str(message.get_channel_display()),
                 files=tuple(message.files),  # type: ignore[attr-defined]
+                mails=tuple(mails.get(message.pk, ())),
             )
         )
     return entries

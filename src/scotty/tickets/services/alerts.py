@@ -27,6 +27,7 @@ from django.utils import timezone
 from scotty.accounts.models import UnitMembership, UnitRole
 from scotty.catalog.clock import Reading
 from scotty.core.queries import insert_unless_exists
+from scotty.notifications.mail import mail_for_sla_alert
 from scotty.notifications.models import NoticeKind
 from scotty.notifications.services import notify
 from scotty.tickets import events
@@ -99,6 +100,7 @@ def _announce(ticket: Ticket, clock: str, kind: str, due: datetime, now: datetim
     notice = NoticeKind.SLA_BREACH if kind == BREACH else NoticeKind.SLA_WARNING
     people = _people_to_tell(ticket, clock, kind)
     run.notified += notify(people, notice, ticket=ticket, clock=clock, due=due)
+    mail_for_sla_alert(ticket, people, breached=kind == BREACH, clock=clock, due=due)
 
 
 def check_sla_alerts(*, now: datetime | None = None, batch: int = BATCH) -> AlertRun:

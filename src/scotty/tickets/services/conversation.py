@@ -10,6 +10,7 @@ from django.utils.translation import gettext, gettext_lazy
 
 from scotty.accounts.models import Person
 from scotty.core.errors import InvalidInput, NotAllowed
+from scotty.notifications.mail import mail_for_message
 from scotty.search.services import index_ticket
 from scotty.tickets import events
 from scotty.tickets.counts import ticket_changed
@@ -45,8 +46,10 @@ def add_message(
     channel: str,
     files: Sequence[File] = (),  # type: ignore[type-arg]
     message_id: str | None = None,
+    quoted: str = "",
 ) -> Message:
-    """Append a reply or note and its files, with its event; no status side effects."""
+    """Append a reply or note and its files, with its event; no status side effects.
+    `quoted`: what a mail quoted below its words (kept, folded away on the pages)."""
     body = clean_text(body, field="body", label=gettext("The message"), max_length=MAX_BODY)
     if channel not in Channel.values:
         raise InvalidInput(gettext("Unknown channel."), field="channel")
@@ -58,6 +61,7 @@ def add_message(
         body=body,
         channel=channel,
         message_id=message_id,
+        quoted=quoted[:MAX_BODY],
         created_at=timezone.now(),
     )
     store_files(ticket, files, uploaded_by=author, message=message)
@@ -72,6 +76,7 @@ def add_message(
     for name, value in stamps.items():
         setattr(ticket, name, value)
     index_ticket(ticket)
+    mail_for_message(message)  # a public reply to whom it concerns; a note to nobody
     return message
 
 
@@ -142,6 +147,7 @@ def add_reply(
     message_id: str | None = None,
     as_requester: bool = False,
     locked_version: int | None = None,
+    quoted: str = "",
 ) -> ReplyOutcome:
     """Add a public reply or (agents only) an internal note, and apply its effects.
 
@@ -187,6 +193,7 @@ def add_reply(
         channel=channel,
         files=files,
         message_id=message_id,
+        quoted=quoted,
     )
     if internal:
         return ReplyOutcome(ticket, message)

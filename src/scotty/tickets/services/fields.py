@@ -10,6 +10,7 @@ from django.utils.translation import gettext
 from scotty.accounts.models import AgentGroup, Person, SupportUnit
 from scotty.accounts.selectors import unit_ids_of
 from scotty.core.errors import InvalidInput
+from scotty.notifications.mail import mail_for_assignment
 from scotty.search.services import index_ticket
 from scotty.tickets import events
 from scotty.tickets.models import Channel, NextStepOwner, Tag, Ticket
@@ -75,6 +76,7 @@ def assign(
         changes += status_changes(ticket, Status.OPEN)
     apply_changes(ticket, actor=actor, expected_version=expected_version, changes=changes)
     ticket.assignee = assignee
+    mail_for_assignment(ticket, assignee, actor=actor, changed=ticket.version != expected_version)
     return ticket
 
 
@@ -266,6 +268,19 @@ def add_watcher(ticket: Ticket, *, actor: Person, watcher: Person) -> Ticket:
     if not ticket.watchers.filter(pk=watcher.pk).exists():
         ticket.watchers.add(watcher)
         events.watcher_changed(ticket, actor, watcher, added=True)
+    return ticket
+
+
+@transaction.atomic
+def join_as_watcher(ticket: Ticket, person: Person) -> Ticket:
+    """Someone the conversation was copied to (a reply-all from Cc, mail that named the
+    ticket's own messages) follows the ticket from now on. For channels that proved
+    it (e-mail threading), not for anyone who asks; nothing on a closed ticket."""
+    if ticket.status == Status.CLOSED or not person.is_active:
+        return ticket
+    if ticket.requester_id != person.pk and not ticket.watchers.filter(pk=person.pk).exists():
+        ticket.watchers.add(person)
+        events.watcher_changed(ticket, person, person, added=True)
     return ticket
 
 

@@ -23,6 +23,7 @@ from scotty.catalog.answers import (
 from scotty.catalog.models import FormVersion, RequestType, Service
 from scotty.catalog.selectors import offered_to
 from scotty.core.errors import InvalidInput, NotAllowed
+from scotty.notifications.mail import mail_for_new_ticket
 from scotty.search.services import index_ticket
 from scotty.tickets import events, states
 from scotty.tickets.counts import ticket_changed
@@ -156,6 +157,7 @@ def open_ticket(
     index_ticket(ticket)
     if follow_up_of is not None:
         events.follow_up_opened(follow_up_of, ticket, actor)
+    mail_for_new_ticket(ticket)  # the acknowledgement, in the outbox of this transaction
     return ticket
 
 

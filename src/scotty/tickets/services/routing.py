@@ -20,6 +20,7 @@ from scotty.accounts.models import Absence, Person, UnitMembership
 from scotty.catalog.calendars import unit_calendar
 from scotty.catalog.models import AssignmentRule, GroupAssignment, UnitAssignment
 from scotty.core.businesstime import next_open
+from scotty.notifications.mail import mail_for_assignment
 from scotty.tickets.models import Ticket
 from scotty.tickets.services.changes import Change, apply_changes
 
@@ -104,4 +105,5 @@ def assign_by_rule(ticket: Ticket) -> Ticket:
     change = Change("assignee_id", agent.pk, "", str(agent))  # as events name people
     apply_changes(ticket, actor=None, expected_version=ticket.version, changes=[change])
     ticket.assignee = agent
+    mail_for_assignment(ticket, agent, actor=None)
     return ticket

@@ -19,6 +19,7 @@ from django.utils.translation import gettext, gettext_lazy
 
 from scotty.accounts.models import Person
 from scotty.core.errors import InvalidInput
+from scotty.notifications.mail import mail_for_status
 from scotty.tickets.models import Channel, Message, Ticket
 from scotty.tickets.services.changes import (
     SILENT_FIELDS,
@@ -181,4 +182,5 @@ def update_ticket(
             )
     changes = [*header, *effects]
     apply_changes(ticket, actor=actor, expected_version=expected_version, changes=changes)
+    mail_for_status(ticket, changes, actor=actor, reply=written)  # one mail with the reply
     return UpdateOutcome(ticket, written, chosen)

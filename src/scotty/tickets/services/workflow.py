@@ -9,6 +9,7 @@ from django.utils.translation import gettext, gettext_lazy
 
 from scotty.accounts.models import Person, SupportUnit
 from scotty.core.errors import Conflict, InvalidInput, InvalidTransition, NotAllowed
+from scotty.notifications.mail import mail_for_status
 from scotty.tickets import states
 from scotty.tickets.models import Ticket
 from scotty.tickets.selectors import may_reopen
@@ -124,7 +125,9 @@ def transition(
     require_agent(actor, ticket)
     refuse_if_closed(ticket)
     changes = status_move(ticket, to, resolution=resolution)
-    return apply_changes(ticket, actor=actor, expected_version=expected_version, changes=changes)
+    apply_changes(ticket, actor=actor, expected_version=expected_version, changes=changes)
+    mail_for_status(ticket, changes, actor=actor)  # resolved, waiting: to the requester
+    return ticket
 
 
 def _require_the_requester(ticket: Ticket, person: Person) -> None:
