@@ -6,12 +6,16 @@ What the sanitiser keeps: nh3's allowlist of tags and attributes, with
   anyway), no `javascript:`, `data:` or relative links (a relative link would point into
   Scotty itself);
 - images only from the message itself: `cid:` sources (the caller maps them to the
-  stored parts) and small inline `data:image/...` ones. A remote image (http, https)
-  would tell the sender when and where the mail was read, so its `src` is dropped and
-  counted: the `img` stays with its alt text, and the count lets the desk offer to show
-  them, which it does by parsing the stored message again with `remote_images=True`.
+  stored parts) and inline `data:image/...` ones (PNG, GIF, JPEG, WebP). A remote image
+  (http, https) would tell the sender when and where the mail was read, so its `src` is
+  dropped and counted: the `img` stays with its alt text, and the count lets the desk
+  offer to show them, which it does by parsing the stored message again with
+  `remote_images=True`.
   (nh3 can drop or rewrite an attribute's value but not rename it, so the address is
   not kept in the sanitised HTML: that would need a second, hand-written HTML rewrite.)
+
+HTML nested deeper than MAX_NESTING is not sanitised at all but dropped (see below),
+and the text is read from it with its tags cut.
 """
 
 import re
