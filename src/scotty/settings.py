@@ -278,17 +278,21 @@ LOGGING = {
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 
 # --- E-mail (scotty.mail) ------------------------------------------------------------
-# Outgoing mail goes through Django's SMTP backend (EMAIL_HOST, EMAIL_PORT,
-# EMAIL_HOST_USER, EMAIL_HOST_PASSWORD, EMAIL_USE_TLS / EMAIL_USE_SSL), sent by the worker
-# from the outbox; nothing is sent inside a request.
-EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
-EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
-EMAIL_PORT = env_int("EMAIL_PORT", 25)
-EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
-EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
-EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
-EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
-EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 30)
+# Outgoing mail goes through Django's mailer (MAILERS, Django 6.1's successor of the
+# EMAIL_* settings), sent by the worker from the outbox; nothing is sent inside a request.
+# The operator still sets it with the familiar environment names (EMAIL_HOST ...).
+_mail_backend = env_str("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+MAILERS: dict[str, dict[str, Any]] = {"default": {"BACKEND": _mail_backend}}
+if _mail_backend == "django.core.mail.backends.smtp.EmailBackend":
+    MAILERS["default"]["OPTIONS"] = {
+        "host": env_str("EMAIL_HOST", "localhost"),
+        "port": env_int("EMAIL_PORT", 25),
+        "username": env_str("EMAIL_HOST_USER", ""),
+        "password": env_str("EMAIL_HOST_PASSWORD", ""),
+        "use_tls": env_bool("EMAIL_USE_TLS", False),
+        "use_ssl": env_bool("EMAIL_USE_SSL", False),
+        "timeout": env_int("EMAIL_TIMEOUT", 30),
+    }
 # The From of mail that no unit sends (a unit's first address is its From).
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "scotty@localhost")
 # A message larger than this is refused before it is stored (LMTP: 552).

@@ -3,20 +3,14 @@ from typing import Any
 
 import pytest
 
-from tests.mail.smtp_server import SmtpServer
+from tests.mail.smtp_server import SmtpServer, send_mail_to
 
 
 @pytest.fixture
 def smtp(settings: Any) -> Iterator[SmtpServer]:
     """A real SMTP server on loopback, and Django's SMTP backend pointed at it."""
     server = SmtpServer().start()
-    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_HOST = "127.0.0.1"
-    settings.EMAIL_PORT = server.port
-    settings.EMAIL_HOST_USER = ""
-    settings.EMAIL_HOST_PASSWORD = ""
-    settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False
-    settings.EMAIL_TIMEOUT = 10
+    send_mail_to(settings, server.port)
     try:
         yield server
     finally:

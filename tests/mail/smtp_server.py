@@ -95,3 +95,11 @@ class SmtpServer:
             self.collector.answers.pop(address.lower(), None)
         else:
             self.collector.answers[address.lower()] = reply
+
+
+def send_mail_to(settings: Any, port: int) -> None:
+    """Point Django's default mailer (MAILERS) at an SMTP server on loopback."""
+    settings.MAILERS = {"default": {
+        "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+        "OPTIONS": {"host": "127.0.0.1", "port": port, "timeout": 10},
+    }}  # fmt: skip

@@ -33,7 +33,7 @@ from scotty.tickets.services import (
 from scotty.tickets.services.bulk import MoveTo, bulk_apply
 from scotty.tickets.services.conversation import add_message
 from scotty.tickets.states import Status
-from tests.mail.smtp_server import Received, SmtpServer, free_port
+from tests.mail.smtp_server import Received, SmtpServer, free_port, send_mail_to
 from tests.sla import give_terms
 
 MONDAY = datetime(2026, 11, 30, 9, 0, tzinfo=ZoneInfo("Europe/Berlin"))
@@ -218,8 +218,7 @@ def test_a_permanent_refusal_fails_at_once_and_shows_on_the_ticket(
 
 @pytest.mark.django_db
 def test_a_mail_server_that_is_not_there_is_a_temporary_failure(org: Org, settings: Any) -> None:
-    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", free_port()  # nobody listens
+    send_mail_to(settings, free_port())  # nobody listens
     ticket = file_ticket(org.requester, org.it)
     assert deliver_due() == 0
     row = row_of(ticket, MailKind.ACKNOWLEDGEMENT)
