@@ -280,3 +280,38 @@ def test_hostile_words_are_escaped_in_the_html_part(org: Org, smtp: SmtpServer) 
         assert "<script>" not in html and "<img" not in html
         assert "&lt;script&gt;" in html
     assert '<img src=x onerror="alert(1)">' in smtp.to("rita@example.org")[1].part("text/plain")
+
+
+@pytest.mark.django_db
+def test_mail_built_with_headers_parsed_once_is_byte_for_byte_the_standard_build(
+    org: Org,
+) -> None:
+    """The outbox keeps parsed and folded header values for the next mail
+    (`compose._HeaderClasses`, `compose._OutboxPolicy`): what goes on the wire must be
+    what the standard library writes, long non-ASCII subjects and names included."""
+    import email.policy
+    import re
+
+    from django.core.mail import EmailMultiAlternatives
+
+    from scotty.mail.outbound.compose import compose_rows, message_of
+
+    org.requester.full_name = "Jürgen Ärger-Øresund"
+    org.requester.save()
+    long_title = "Überweisung für die Reisekostenabrechnung " * 4
+    for _ in range(2):
+        file_ticket(org.requester, org.it, title=long_title.strip())
+    rows = list(OutgoingMail.objects.order_by("id"))
+    assert not compose_rows(rows)
+
+    def without_date_and_boundary(raw: bytes) -> bytes:
+        raw = re.sub(rb"Date: [^\r]*", b"", raw)
+        return re.sub(rb"=+\d+==", b"", raw)
+
+    for _ in range(2):  # the second time from what the first kept
+        for row in rows:
+            mail = message_of(row)
+            ours = mail.message(policy=email.policy.SMTP).as_bytes()
+            standard = EmailMultiAlternatives.message(mail, policy=email.policy.SMTP).as_bytes()
+            assert without_date_and_boundary(ours) == without_date_and_boundary(standard)
+            assert b"=?utf-8?" in ours  # the subject was encoded, and folded
