@@ -1,9 +1,12 @@
 import uuid
+from collections.abc import Iterator
+from typing import Any
 
 import pytest
 from django.test import Client
 
 from scotty.core.testing import Org, build_org
+from tests.mail.smtp_server import SmtpServer, send_mail_to
 
 
 @pytest.fixture(autouse=True)
@@ -36,3 +39,14 @@ def client_for(client: Client):  # type: ignore[no-untyped-def]
         return c
 
     return sign_in
+
+
+@pytest.fixture
+def smtp(settings: Any) -> Iterator[SmtpServer]:
+    """A real SMTP server on loopback (aiosmtpd), and Django's mailer pointed at it."""
+    server = SmtpServer().start()
+    send_mail_to(settings, server.port)
+    try:
+        yield server
+    finally:
+        server.stop()

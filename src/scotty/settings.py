@@ -299,5 +299,11 @@ DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "scotty@localhost")
 SCOTTY_MAX_INBOUND_BYTES = env_int("SCOTTY_MAX_INBOUND_BYTES", 40 * 1024 * 1024)
 # Unknown senders from these domains become requesters; others are quarantined.
 SCOTTY_MAIL_ALLOWED_DOMAINS = env_list("SCOTTY_MAIL_ALLOWED_DOMAINS", [])
+# A requester the desk waits on is reminded after this many days without an answer,
+# and again after as long, at most SCOTTY_WAITING_REMINDERS times a wait (0: never).
+SCOTTY_WAITING_REMINDER_DAYS = env_int("SCOTTY_WAITING_REMINDER_DAYS", 3)
+SCOTTY_WAITING_REMINDERS = env_int("SCOTTY_WAITING_REMINDERS", 2)
 # At most this many new tickets from one sender an hour (a runaway sender or a loop).
 SCOTTY_MAIL_TICKETS_PER_SENDER_HOUR = env_int("SCOTTY_MAIL_TICKETS_PER_SENDER_HOUR", 10)
+# ... and at most this many replies to tickets (two automatic responders in a loop).
+SCOTTY_MAIL_REPLIES_PER_SENDER_HOUR = env_int("SCOTTY_MAIL_REPLIES_PER_SENDER_HOUR", 30)

@@ -1,31 +1,23 @@
 """`scotty mail ingest`, as a mail server's pipe runs it: a real process reading one
 message on standard input, answering with exit codes a mail server understands."""
 
-import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-from django.conf import settings
-from django.db import connection
 
 from scotty.core.testing import Org
 from scotty.mail.models import InboundMessage, InboundState, MailAddress
 from scotty.tickets.models import Ticket
+from tests.mail.processes import env_on_test_database
 
 MAIL = (b"From: Rita <rita@example.org>\r\nTo: it-help@example.org\r\nSubject: Scanner\r\n"
         b"Message-ID: <pipe-1@example.org>\r\n\r\nThe scanner is offline.\r\n")  # fmt: skip
 
 
 def ingest(raw: bytes, *args: str, **extra: str) -> subprocess.CompletedProcess[bytes]:
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "scotty.settings_test", **extra}
-    database = settings.DATABASES["default"]
-    if connection.vendor == "sqlite":
-        env["DATABASE_URL"] = f"sqlite:///{database['NAME']}"
-    else:
-        env["DATABASE_URL"] = (f"postgres://{database['USER']}@{database['HOST']}:"
-                               f"{database['PORT']}/{database['NAME']}")  # fmt: skip
+    env = env_on_test_database(**extra)
     return subprocess.run(
         [sys.executable, "-m", "scotty", "mail", "ingest", "--recipient", "it-help@example.org",
          *args],

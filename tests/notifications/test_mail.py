@@ -207,9 +207,10 @@ def test_preferences_are_each_persons_own_and_requesters_choose_requester_mail(
     org: Org,
 ) -> None:
     assert mail_preferences(org.requester) == dict.fromkeys(
-        [MailKind.ACKNOWLEDGEMENT, MailKind.REPLY, MailKind.WAITING_ON_YOU, MailKind.RESOLVED],
+        [MailKind.ACKNOWLEDGEMENT, MailKind.REPLY, MailKind.WAITING_ON_YOU,
+         MailKind.WAITING_REMINDER, MailKind.RESOLVED],
         True,
-    )
+    )  # fmt: skip
     assert set(mail_preferences(org.agent)) >= {MailKind.ASSIGNED, MailKind.SLA_BREACH}
     with pytest.raises(NotAllowed):
         set_mail_preference(org.requester, actor=org.agent, kind=MailKind.REPLY, wanted=False)

@@ -18,14 +18,15 @@ def test_a_requester_chooses_among_the_mail_about_their_requests(org: Org, clien
     body = client.get(URL).content.decode()
     assert 'name="reply"' in body and 'name="resolved"' in body
     assert 'name="assigned"' not in body and "About your work as an agent" not in body
-    # Everything but the replies ticked; a forged agent's kind is no field of theirs.
+    # Everything but the replies and the reminders ticked; a forged agent's kind is no
+    # field of theirs.
     data = {"acknowledgement": "on", "waiting_on_you": "on", "resolved": "on",
             "assigned": "on"}  # fmt: skip
     response = client.post(URL, data)
     assert response.status_code == 302 and response["Location"] == URL
     assert mail_preferences(org.requester) == {
         MailKind.ACKNOWLEDGEMENT: True, MailKind.REPLY: False,
-        MailKind.WAITING_ON_YOU: True, MailKind.RESOLVED: True,
+        MailKind.WAITING_ON_YOU: True, MailKind.WAITING_REMINDER: False, MailKind.RESOLVED: True,
     }  # fmt: skip
     assert 'name="reply" id="id_reply"' in client.get(URL).content.decode()
 

@@ -9,7 +9,8 @@ words it in the recipient's language when it sends it.
 The rules, in one place:
 - The requester is told: the acknowledgement of a new request (its reference, what
   happens next, the promise when an SLA applies), each public reply, that the ticket
-  waits on them, and that it is resolved (with how to say it is not fixed).
+  waits on them (and again later if they do not answer: `reminders`), and that it is
+  resolved (with how to say it is not fixed).
 - Watchers are told each public reply as well (nothing else: the request is not theirs).
 - Agents are told: a ticket assigned to them, a reply from the requester's side on a
   ticket they have, and SLA warnings and breaches (the same people as the bell's).
@@ -48,7 +49,7 @@ if TYPE_CHECKING:  # the ticket services import this module
 
 # What a requester (anyone) may be mailed, and what an agent may be mailed besides.
 REQUESTER_KINDS = (MailKind.ACKNOWLEDGEMENT, MailKind.REPLY, MailKind.WAITING_ON_YOU,
-                   MailKind.RESOLVED)  # fmt: skip
+                   MailKind.WAITING_REMINDER, MailKind.RESOLVED)  # fmt: skip
 AGENT_KINDS = (MailKind.ASSIGNED, MailKind.REQUESTER_REPLIED, MailKind.SLA_WARNING,
                MailKind.SLA_BREACH)  # fmt: skip
 # Mail that carries a person's own words is not "automatic" (RFC 3834): an agent's reply,

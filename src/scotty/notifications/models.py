@@ -51,6 +51,8 @@ class MailKind(models.TextChoices):
     ACKNOWLEDGEMENT = "acknowledgement", pgettext_lazy("mail", "Request received")
     REPLY = "reply", pgettext_lazy("mail", "A reply on a request")
     WAITING_ON_YOU = "waiting_on_you", pgettext_lazy("mail", "Waiting on you")
+    # Again, after SCOTTY_WAITING_REMINDER_DAYS without their answer (`reminders`).
+    WAITING_REMINDER = "waiting_reminder", pgettext_lazy("mail", "Reminder: waiting on you")
     RESOLVED = "resolved", pgettext_lazy("mail", "Request resolved")
     # To agents
     ASSIGNED = "assigned", pgettext_lazy("mail", "A ticket assigned to you")

@@ -48,10 +48,15 @@ def sender_of(address: Address) -> Sender:
     return Sender(create_person(email=address.address, full_name=name[:150]))
 
 
-def over_the_limit(address: str) -> bool:
-    """Has this sender opened as many tickets by mail in the last hour as one may? A
-    runaway script or a mail loop stops here."""
+def over_the_limit(address: str, *, replies: bool = False) -> bool:
+    """Has this sender opened as many tickets by mail in the last hour as one may (or,
+    with `replies`, written as many replies)? A runaway script or a mail loop stops
+    here: two automatic responders that ignore Auto-Submitted, answering each other
+    through a ticket, would otherwise trade replies for ever."""
     since = timezone.now() - timedelta(hours=1)
-    opened = InboundMessage.objects.filter(sender=address, outcome="created",
-                                           received_at__gte=since).count()  # fmt: skip
-    return opened >= settings.SCOTTY_MAIL_TICKETS_PER_SENDER_HOUR
+    outcomes: tuple[str, ...] = ("replied", "follow_up") if replies else ("created",)
+    most = (settings.SCOTTY_MAIL_REPLIES_PER_SENDER_HOUR if replies
+            else settings.SCOTTY_MAIL_TICKETS_PER_SENDER_HOUR)  # fmt: skip
+    counted = InboundMessage.objects.filter(sender=address, outcome__in=outcomes,
+                                            received_at__gte=since)  # fmt: skip
+    return counted.count() >= most

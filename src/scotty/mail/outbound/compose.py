@@ -51,6 +51,7 @@ from scotty.core.paths import path_for_each
 from scotty.mail.models import InboundMessage, MailAddress
 from scotty.notifications.mail import REQUESTER_KINDS, InternalNoteRefused
 from scotty.notifications.models import MailKind, OutgoingMail
+from scotty.notifications.reminders import waiting_since
 from scotty.tickets import selectors, wording
 from scotty.tickets.models import NOTHING_DUE, Message, MessageKind, Ticket
 from scotty.tickets.promise import expectation
@@ -237,6 +238,9 @@ def _context(row: OutgoingMail, ticket: Ticket, unit_name: str, batch: Batch
     if row.kind == MailKind.ACKNOWLEDGEMENT:
         promise = expectation(ticket)
         context["promise"] = promise.promise if promise is not None else ""
+    if row.kind == MailKind.WAITING_REMINDER:
+        since = waiting_since(ticket)
+        context["since"] = wording.moment(since) if since is not None else ""
     if row.kind in (MailKind.SLA_WARNING, MailKind.SLA_BREACH) and row.due is not None:
         breached = row.kind == MailKind.SLA_BREACH
         context["sla"] = wording.sla_alert_words(row.clock, row.due, breached=breached)
