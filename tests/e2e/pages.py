@@ -118,6 +118,33 @@ def _quarantined(org: Org) -> int:
     return row.pk
 
 
+def _mailed_ticket(org: Org) -> tuple[Ticket, int]:
+    """A ticket Rita opened by e-mail: an HTML mail with an inline logo and a remote
+    image (blocked) beside the words."""
+    from scotty.mail.models import MailAddress
+    from tests.desk.test_mail_original import IT_HELP, deliver, html_mail
+
+    MailAddress.objects.get_or_create(address=IT_HELP, unit=org.it)
+    row = deliver(html_mail(org.requester.email))
+    assert row.ticket is not None
+    return row.ticket, row.pk
+
+
+def _mail_original(org: Org) -> str:
+    ticket, inbound_id = _mailed_ticket(org)
+    return reverse("desk:mail_original", args=[ticket.reference, inbound_id])
+
+
+def _mailed_ticket_page(org: Org) -> str:
+    return reverse("desk:ticket", args=[_mailed_ticket(org)[0].reference])
+
+
+def _show_the_mail(page: Page) -> None:
+    """The e-mail as sent, opened in the description (htmx swaps the frame in)."""
+    page.get_by_role("link", name="Show the e-mail as sent").first.click()
+    page.locator("iframe.mail-frame").wait_for()
+
+
 def _quarantine_page(org: Org) -> str:
     _quarantined(org)
     return reverse("desk:quarantine")
@@ -442,6 +469,8 @@ SCREENS: dict[str, tuple[str | None, Build, Then]] = {
     "desk:mailbox tested": ("admin", _mailbox_page, _press("Test connection")),
     "desk:quarantine": ("admin", _quarantine_page, None),
     "desk:quarantined_message": ("admin", _quarantined_message, None),
+    "desk:ticket mail shown": ("agent", _mailed_ticket_page, _show_the_mail),
+    "desk:mail_original": ("agent", _mail_original, None),
     "desk:ticket": ("agent", _worked_ticket_page("desk:ticket"), None),
     "desk:ticket refused": ("agent", _worked_ticket_page("desk:ticket"), _refused_update),
     "desk:ticket_clock": ("agent", _worked_ticket_page("desk:ticket_clock"), None),
@@ -458,6 +487,8 @@ SCREENS: dict[str, tuple[str | None, Build, Then]] = {
 
 # URL names that draw no page of their own, and why.
 NOT_PAGES = {
+    "desk:mail_original_html": "a mail's own HTML, framed (sandboxed) by desk:mail_original",
+    "desk:mail_original_image": "an image of a mail, shown in desk:mail_original_html",
     "home": "redirects to the desk or the portal",
     "accounts:sign_out": "POST only, redirects to sign-in",
     "desk:go": "redirects to a ticket or back to the desk",

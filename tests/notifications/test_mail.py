@@ -243,3 +243,19 @@ def test_an_sla_breach_is_mailed_to_the_people_the_bell_tells(org: Org) -> None:
     assert sorted(breaches.values_list("to_address", flat=True)) == [
         "alex@example.org", "mona@example.org"]  # fmt: skip
     assert {(r.clock, r.due) for r in breaches} == {("first_response", ticket.first_response_due)}
+
+
+def test_a_change_that_is_refused_writes_no_mail(org: Org) -> None:
+    """The outbox rows are written in the change's transaction: a stale update (another
+    agent changed the ticket meanwhile) is refused whole, its mail with it."""
+    from scotty.core.errors import Conflict
+
+    ticket = file_ticket(org.requester, org.it)
+    ticket = assign(ticket, actor=org.manager, assignee=org.agent, expected_version=ticket.version)
+    before = mails(ticket)
+    with pytest.raises(Conflict):
+        update_ticket(ticket, actor=org.agent, expected_version=ticket.version - 1,
+                      message=MessagePart("The new toner is on your desk.", internal=False),
+                      status=StatusPart(Status.RESOLVED, resolution="Toner replaced."))  # fmt: skip
+    assert mails(ticket) == before
+    assert not Message.objects.filter(ticket=ticket, body__contains="toner").exists()

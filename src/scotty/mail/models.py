@@ -132,6 +132,9 @@ class InboundMessage(models.Model):
             ),
             # The per-sender rate limit counts a sender's recent messages.
             models.Index(fields=["sender", "received_at"], name="inbound_by_sender"),
+            # Threading looks a reply's In-Reply-To/References up among the messages that
+            # opened or joined a ticket (without it, a scan of every message's row).
+            models.Index(fields=["message_id"], name="inbound_by_message_id"),
         ]
 
     def __str__(self) -> str:

@@ -25,12 +25,14 @@ from scotty.desk import forms as desk_forms
 from scotty.desk.access import DeskRequest, agent_access, agent_required
 from scotty.desk.views.clocks import panel as clock_panel
 from scotty.desk.views.presence import remember as remember_for_presence
+from scotty.mail.selectors import Originals, originals_of
 from scotty.notifications.models import OutgoingMail
 from scotty.notifications.selectors import mails_of_replies
 from scotty.tickets import selectors, states
 from scotty.tickets.answered import answer_files, answers_of
 from scotty.tickets.models import (
     Attachment,
+    Channel,
     Message,
     MessageKind,
     NextStepOwner,
@@ -107,9 +109,10 @@ class Entry(ByKey):
     channel: str = ""  # how the message came in ("via e-mail")
     files: tuple[Attachment, ...] = ()
     mails: tuple[OutgoingMail, ...] = ()  # a public reply's mail: sent, pending or failed
+    original: int | None = None  # the stored e-mail it came from ("the e-mail as sent")
 
 
-def _entries(events: list[TicketEvent], ticket: Ticket) -> list[Entry]:
+def _entries(events: list[TicketEvent], ticket: Ticket, originals: Originals) -> list[Entry]:
     message_format = get_format("SHORT_DATETIME_FORMAT")
     event_format = gettext("j M, H:i")
     replies = [e.message_id for e in events if e.message_id and e.is_public]
@@ -136,6 +139,7 @@ def _entries(events: list[TicketEvent], ticket: Ticket) -> list[Entry]:
                 channel=str(message.get_channel_display()),
                 files=tuple(message.files),  # type: ignore[attr-defined]
                 mails=tuple(mails.get(message.pk, ())),
+                original=originals.by_message.get(message.pk),
             )
         )
     return entries
@@ -191,10 +195,13 @@ def _forms(
     return built
 
 
-def _timeline(access: TicketAccess) -> tuple[list[Entry], list[Attachment]]:
-    """The timeline's entries, and the files given with the description."""
+def _timeline(access: TicketAccess) -> tuple[list[Entry], list[Attachment], int | None]:
+    """The timeline's entries, the files given with the description, and the stored
+    e-mail that opened the ticket (None if none)."""
     events, description_files = selectors.timeline_with_files(access)
-    return _entries(events, access.ticket), description_files
+    by_mail = [m.pk for m in (e.message for e in events) if m and m.channel == Channel.EMAIL]
+    originals = originals_of(access.ticket, by_mail)  # one query, for e-mail only
+    return _entries(events, access.ticket, originals), description_files, originals.description
 
 
 def latest_public_message(entries: list[Entry]) -> int:
@@ -234,7 +241,7 @@ def ticket_context(
     tags = [t.name for t in ticket.tags.all()]
     units = list(SupportUnit.objects.all())
     groups = list(AgentGroup.objects.filter(unit_id=ticket.working_unit_id).order_by("name"))
-    timeline, description_files = _timeline(access)
+    timeline, description_files, description_original = _timeline(access)
     # Only tickets filed through a catalog form have answers: no query for the others.
     answered = answers_of(access) if ticket.form_version_id else []
     with_question = answer_files(answered)
@@ -247,6 +254,7 @@ def ticket_context(
         "composer_kind": _composer_kind(request, problem, composer_kind),
         "edit_place": FORM_PLACES.get(problem.form, "") if problem else "",
         "description_files": description_files,
+        "description_original": description_original,
         "answers": answered,
         "groups": groups,
         "group": next((g for g in groups if g.pk == ticket.agent_group_id), None),
@@ -283,7 +291,7 @@ def render_ticket(
     part = request.GET.get("part", "ticket")
     if part == "timeline" and wants_fragment(request):
         # The minute-by-minute refresh: the timeline alone, not every form of the page.
-        entries, _ = _timeline(access)
+        entries, _, _ = _timeline(access)
         timeline = {"ticket": access.ticket, "timeline": entries,
                     "seen": latest_public_message(entries)}  # fmt: skip
         response = render(request, f"{TEMPLATE}#timeline", timeline, status=status)

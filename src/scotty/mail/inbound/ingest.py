@@ -17,14 +17,15 @@ one is processed as usual: nothing is dropped, and one bad message never stops t
 """
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 
 from django.core.files.base import ContentFile
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext
 
+from scotty.accounts.email_address import normalise_email
 from scotty.accounts.models import Person
 from scotty.catalog.models import Service
 from scotty.catalog.selectors import offered_to
@@ -57,6 +58,12 @@ class Outcome:
     reply: Message | None = None
 
 
+# What processing writes back on the row (never `raw`: rewriting the bytes as they came,
+# up to megabytes, cost more than most messages' processing).
+_WRITTEN = ["attempts", "sender", "subject", "state", "outcome", "reason", "ticket", "reply",
+            "processed_at"]  # fmt: skip
+
+
 def process(inbound_id: int) -> str:
     """Process one stored message; returns what became of it ("created", "replied",
     "quarantined" ...). A message processed before is left as it is."""
@@ -65,31 +72,44 @@ def process(inbound_id: int) -> str:
                .filter(pk=inbound_id, state=InboundState.STORED).first())  # fmt: skip
         if row is None:
             return "done before"
-        row.attempts += 1
-        try:
-            with transaction.atomic():  # a savepoint: a failure leaves the row to record it
-                outcome = _act(row)
-        except DomainError as error:
-            outcome = Outcome(InboundState.QUARANTINED, "refused", error.message)
-        except Exception as error:  # one bad message never stops the rest
-            log.exception("Processing inbound message %s failed", inbound_id)
-            why = gettext("Processing failed: %(error)s") % {"error": error}
-            outcome = Outcome(InboundState.QUARANTINED, "failed", why)
-        row.state, row.outcome, row.reason = outcome.state, outcome.outcome, outcome.reason
-        row.ticket, row.reply = outcome.ticket, outcome.reply
-        row.processed_at = timezone.now()
-        row.save()
-    return outcome.outcome
+        return _process_locked(row)
 
 
 def process_left(batch: int = 200) -> int:
     """Process messages that were stored but never processed (the worker was down, or
-    a task was lost); returns how many were taken."""
-    ids = list(InboundMessage.objects.filter(state=InboundState.STORED)
-               .order_by("id").values_list("pk", flat=True)[:batch])  # fmt: skip
-    for inbound_id in ids:
-        process(inbound_id)
-    return len(ids)
+    a task was lost), oldest first, up to `batch`; returns how many were taken. Workers
+    running it at once share the messages: each takes the oldest one no other worker
+    is processing (SKIP LOCKED on PostgreSQL; SQLite has one writer at a time)."""
+    taken = 0
+    while taken < batch:
+        with transaction.atomic():
+            rows = InboundMessage.objects.filter(state=InboundState.STORED).order_by("id")
+            skip = connection.features.has_select_for_update_skip_locked
+            row = rows.select_for_update(skip_locked=skip).first()
+            if row is None:
+                break
+            _process_locked(row)
+        taken += 1
+    return taken
+
+
+def _process_locked(row: InboundMessage) -> str:
+    """Process `row`, locked by the caller's transaction, and record what became of it."""
+    row.attempts += 1
+    try:
+        with transaction.atomic():  # a savepoint: a failure leaves the row to record it
+            outcome = _act(row)
+    except DomainError as error:
+        outcome = Outcome(InboundState.QUARANTINED, "refused", error.message)
+    except Exception as error:  # one bad message never stops the rest
+        log.exception("Processing inbound message %s failed", row.pk)
+        why = gettext("Processing failed: %(error)s") % {"error": error}
+        outcome = Outcome(InboundState.QUARANTINED, "failed", why)
+    row.state, row.outcome, row.reason = outcome.state, outcome.outcome, outcome.reason
+    row.ticket, row.reply = outcome.ticket, outcome.reply
+    row.processed_at = timezone.now()
+    row.save(update_fields=_WRITTEN)
+    return outcome.outcome
 
 
 def _quarantine(reason: str, outcome: str = "quarantined") -> Outcome:
@@ -103,7 +123,8 @@ def _act(row: InboundMessage) -> Outcome:
         return _quarantine(gettext("The message cannot be read as e-mail: %(why)s")
                            % {"why": error}, "unparseable")  # fmt: skip
     row.sender, row.subject = mail.sender.address[:254], mail.subject[:300]
-    own = set(MailAddress.objects.values_list("address", flat=True))
+    # Scotty's addresses, read once for the loop rule, the unit and the Cc rule.
+    own = {a.address: a for a in MailAddress.objects.select_related("unit", "service")}
     kind = noise_rules.noise_of(mail, own)
     if kind == noise_rules.Noise.BOUNCE:
         return _bounce(mail)
@@ -122,7 +143,7 @@ def _act(row: InboundMessage) -> Outcome:
         return _auto_reply(mail, person, thread.ticket)
     if thread.ticket is not None:
         return _join(mail, person, thread.ticket, by_headers=thread.by_headers)
-    return _open(row, mail, person, answer=noise_rules.answerable(kind))
+    return _open(row, mail, person, answer=noise_rules.answerable(kind), own=own)
 
 
 def _bounce(mail: ParsedMail) -> Outcome:
@@ -167,6 +188,10 @@ def _words(mail: ParsedMail) -> str:
 
 
 def _join(mail: ParsedMail, person: Person, ticket: Ticket, *, by_headers: bool) -> Outcome:
+    if over_the_limit(person.email, replies=True):
+        return _quarantine(gettext("%(sender)s wrote too many replies by e-mail in the last "
+                                   "hour (an automatic responder in a mail loop?).")
+                           % {"sender": person.email}, "rate_limited")  # fmt: skip
     files, left_out = _files(mail)
     if by_headers and not may_write(person, ticket):
         join_as_watcher(ticket, person)  # copied on the conversation: reply-all from Cc
@@ -184,20 +209,22 @@ def _join(mail: ParsedMail, person: Person, ticket: Ticket, *, by_headers: bool)
                    ticket=outcome.ticket, reply=outcome.message)  # fmt: skip
 
 
-def _unit_for(row: InboundMessage, mail: ParsedMail) -> MailAddress | None:
+def _unit_for(row: InboundMessage, mail: ParsedMail,
+              own: Mapping[str, MailAddress]) -> MailAddress | None:  # fmt: skip
     """The Scotty address the message came to: its mailbox's, else the first of the
-    envelope's recipients, then To and Cc, that is one of Scotty's."""
-    addresses = MailAddress.objects.filter(is_active=True).select_related("unit", "service")
+    envelope's recipients, then To and Cc, that is one of Scotty's (`own`, by address)."""
     if row.mailbox_id is not None:
+        addresses = MailAddress.objects.filter(is_active=True).select_related("unit", "service")
         return addresses.filter(mailboxes=row.mailbox_id).first()
     named = [a.strip().lower() for a in row.envelope_to.splitlines() if a.strip()]
     named += [a.address for a in (*mail.to, *mail.cc) if a.address]
-    found = {m.address: m for m in addresses.filter(address__in=named)}
-    return next((found[a] for a in named if a in found), None)
+    found = (own.get(normalise_email(a)) for a in named)
+    return next((a for a in found if a is not None and a.is_active), None)
 
 
-def _open(row: InboundMessage, mail: ParsedMail, person: Person, *, answer: bool) -> Outcome:
-    address = _unit_for(row, mail)
+def _open(row: InboundMessage, mail: ParsedMail, person: Person, *, answer: bool,
+          own: Mapping[str, MailAddress]) -> Outcome:  # fmt: skip
+    address = _unit_for(row, mail, own)
     if address is None:
         return _quarantine(gettext("It is not addressed to any of Scotty's addresses."),
                            "no_address")  # fmt: skip
@@ -212,7 +239,7 @@ def _open(row: InboundMessage, mail: ParsedMail, person: Person, *, answer: bool
                          description=_words(mail)[:MAX_BODY], channel=Channel.EMAIL,
                          files=files, service=_offered(service, person))  # fmt: skip
     for addressee in (*mail.cc, *mail.to):
-        _copy_to_watcher(ticket, addressee.address, person)
+        _copy_to_watcher(ticket, addressee.address, person, own)
     if not answer:
         # Auto-generated mail (a monitoring tool) is filed, never answered (RFC 3834).
         OutgoingMail.objects.filter(ticket=ticket, to_address=person.email, automatic=True,
@@ -228,12 +255,11 @@ def _offered(service: Service | None, person: Person) -> Service | None:
     return service
 
 
-def _copy_to_watcher(ticket: Ticket, address: str, sender: Person) -> None:
+def _copy_to_watcher(ticket: Ticket, address: str, sender: Person,
+                     own: Collection[str]) -> None:  # fmt: skip
     """People the sender copied who have an account follow the ticket (never Scotty's
     own addresses, never strangers: no account is made for a Cc)."""
-    if not address or address == sender.email:
-        return
-    if MailAddress.objects.filter(address=address).exists():
+    if not address or address == sender.email or normalise_email(address) in own:
         return
     person = Person.objects.filter(email=address, is_active=True).first()
     if person is not None:

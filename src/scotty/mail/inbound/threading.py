@@ -13,6 +13,9 @@
 import re
 from dataclasses import dataclass
 
+from django.db.models import Subquery
+from django.db.models.functions import Coalesce
+
 from scotty.accounts.models import Person
 from scotty.mail.inbound.parsed import ParsedMail
 from scotty.mail.models import InboundMessage
@@ -30,17 +33,20 @@ class Thread:
 
 
 def _by_message_ids(ids: list[str]) -> Ticket | None:
+    """The ticket of the newest of Scotty's own mails with one of `ids`, else of the
+    newest conversation entry, else of the newest message received: one query."""
     if not ids:
         return None
-    for rows in (
-        OutgoingMail.objects.filter(message_id__in=ids, ticket__isnull=False),
-        Message.objects.filter(message_id__in=ids),
-        InboundMessage.objects.filter(message_id__in=ids, ticket__isnull=False),
-    ):
-        ticket_id = rows.values_list("ticket_id", flat=True).order_by("-id").first()
-        if ticket_id is not None:
-            return Ticket.objects.select_related("owning_unit", "working_unit").get(pk=ticket_id)
-    return None
+    newest = [
+        Subquery(rows.order_by("-id").values("ticket_id")[:1])
+        for rows in (
+            OutgoingMail.objects.filter(message_id__in=ids, ticket__isnull=False),
+            Message.objects.filter(message_id__in=ids),
+            InboundMessage.objects.filter(message_id__in=ids, ticket__isnull=False),
+        )
+    ]
+    tickets = Ticket.objects.select_related("owning_unit", "working_unit")
+    return tickets.filter(pk=Coalesce(*newest)).first()
 
 
 def may_write(person: Person, ticket: Ticket) -> bool:
