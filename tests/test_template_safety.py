@@ -44,3 +44,14 @@ def test_the_guard_catches_what_it_should(tmp_path: Path) -> None:
     assert INLINE_SCRIPT.search('<button onclick="x()">')
     assert INLINE_SCRIPT.search("<script>alert(1)</script>")
     assert not INLINE_SCRIPT.search('<script src="/static/desk.js" defer></script>')
+
+
+def test_only_the_article_sanitiser_makes_text_that_templates_insert_as_markup() -> None:
+    """`__html__` tells Django's templates "this is HTML already": only nh3's output for
+    articles (`knowledge.markdown.SanitisedHtml`) may say so."""
+    makers = sorted(
+        str(p.relative_to(SRC))
+        for p in sources()
+        if p.suffix == ".py" and re.search(r"def __html__\(", p.read_text())
+    )
+    assert makers == ["knowledge/markdown.py"]

@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "scotty.accounts",
     "scotty.tickets",
     "scotty.catalog",
+    "scotty.knowledge",
     "scotty.notifications",
     "scotty.mail",
     "scotty.search",

@@ -399,6 +399,154 @@ def _refused_group(page: Page) -> None:
     _press("Make the group")(page)
 
 
+def _articles(org: Org) -> str:
+    """IT's knowledge as its agents find it: a published article with a file, related to
+    another, with feedback; a draft; one past its review date; searches that found
+    nothing. Returns the published article's address (its slug)."""
+    from scotty.knowledge.models import ArticleState, Audience
+    from scotty.knowledge.services import (
+        ArticleText,
+        attach_file,
+        create_article,
+        edit_article,
+        give_feedback,
+        move_article,
+        note_search_miss,
+    )
+
+    def publish(title: str, body: str, **text: Any) -> Any:
+        made = create_article(org.it, ArticleText(title=title, body=body, **text), actor=org.agent)
+        return move_article(made, ArticleState.PUBLISHED, actor=org.manager,
+                            expected_version=made.version)  # fmt: skip
+
+    setup = publish("Set up the VPN", "1. Install the client.\n2. Sign in.", keywords=["vpn"])
+    body = ("Turn off **power saving** for the Wi-Fi card.\n\n![The setting](attachment:wifi.png)"
+            "\n\n| Step | Where |\n| --- | --- |\n| 1 | Device Manager |\n\n"
+            "See [the set-up](article:set-up-the-vpn).")  # fmt: skip
+    text = ArticleText(title="VPN keeps disconnecting", body="Turn off power saving.",
+                       summary="What to do when the VPN drops every hour",
+                       keywords=["vpn", "wifi"], related=[setup],
+                       review_by=timezone.localdate() + timedelta(days=90))  # fmt: skip
+    drops = publish(text.title, text.body, summary=text.summary, keywords=text.keywords,
+                    related=text.related, review_by=text.review_by)  # fmt: skip
+    attach_file(drops, upload("wifi.png"), actor=org.agent)
+    text.body = body
+    drops = edit_article(drops, text, actor=org.agent2, expected_version=drops.version)
+    for reader in (org.requester, org.colleague, org.other_requester):
+        give_feedback(drops, reader=reader, helpful=False, comment="Still drops on my Mac.")
+    create_article(org.it, ArticleText(title="VPN on Linux", body="Draft words"), actor=org.agent)
+    publish("Fax machines", "Ask facilities.", audience=Audience.AGENTS,
+            review_by=timezone.localdate() - timedelta(days=10))  # fmt: skip
+    note_search_miss("teams recording", unit=org.it)
+    note_search_miss("parking permit")
+    return drops.slug
+
+
+def _knowledge(org: Org) -> str:
+    _articles(org)
+    return reverse("desk:knowledge")
+
+
+def _knowledge_search(org: Org) -> str:
+    _articles(org)
+    return reverse("desk:knowledge") + "?q=vpn"
+
+
+def _article(name: str) -> Callable[[Org], str]:
+    return lambda org: reverse(name, args=[_articles(org)])
+
+
+def _article_from_ticket(org: Org) -> str:
+    return reverse("desk:article_new") + f"?ticket={_resolved_for_rita(org).reference}"
+
+
+def _refused_article(page: Page) -> None:
+    """A title of spaces and thirty-one keywords: refused, each beside its field."""
+    page.get_by_label("Title", exact=True).fill("VPN keeps disconnecting")
+    page.get_by_label("Keywords").fill(", ".join(f"word{i}" for i in range(31)))
+    _press("Save")(page)
+
+
+def _ticket_with_articles(org: Org) -> str:
+    _articles(org)
+    return reverse("desk:ticket", args=[_worked_ticket(org).reference])
+
+
+def _picker_open(page: Page) -> None:
+    """The composer's article picker, opened from the message with the keyboard."""
+    _articles_for_ticket(page)
+    page.locator("#reply-body").focus()
+    page.keyboard.press("Control+k")
+    page.keyboard.type("vpn")
+    page.locator("#article-options .article-option").first.wait_for()
+
+
+def _articles_for_ticket(page: Page) -> None:
+    page.locator("#suggested-articles li, #suggested-articles p.muted").first.wait_for()
+
+
+def _help_articles(org: Org) -> tuple[str, Service]:
+    """The portal's help as Rita finds it: the VPN article (an image, a table, a PDF to
+    download, the service it is about, a related article), and a few more to list.
+    Returns the VPN article's slug and its service."""
+    from scotty.knowledge.services import ArticleText, attach_file, create_article, move_article
+
+    vpn = Service.objects.create(unit=org.it, name="VPN access", summary="Working from home.")
+
+    def publish(title: str, body: str, **text: Any) -> Any:
+        made = create_article(org.it, ArticleText(title=title, body=body, **text), actor=org.agent)
+        return move_article(made, "published", actor=org.manager, expected_version=made.version)
+
+    setup = publish("Set up the VPN", "1. Install the client.\n2. Sign in.", keywords=["vpn"])
+    publish("Reset your password", "Go to the self-service page.", summary="Forgot it?")
+    body = ("Turn off **power saving** for the Wi-Fi card.\n\n![The setting](attachment:wifi.png)"
+            "\n\n| Step | Where |\n| --- | --- |\n| 1 | Device Manager |\n\n"
+            "```\nnetsh wlan show interfaces\n```\n\n"
+            "See [the set-up](article:set-up-the-vpn).")  # fmt: skip
+    drops = publish("VPN keeps disconnecting", body, summary="What to do when the VPN drops",
+                    keywords=["vpn", "disconnect"], services=[vpn], related=[setup])  # fmt: skip
+    attach_file(drops, upload("wifi.png"), actor=org.agent)
+    attach_file(drops, upload("vpn-guide.pdf", b"%PDF-1.4 guide"), actor=org.agent)
+    return drops.slug, vpn
+
+
+def _help_article(org: Org) -> str:
+    return reverse("portal:article", args=[_help_articles(org)[0]])
+
+
+def _help_article_from_new(org: Org) -> str:
+    slug, service = _help_articles(org)
+    return reverse("portal:article", args=[slug]) + (
+        f"?from=new&typed=vpn+keeps+disconnecting&service={service.pk}"
+    )
+
+
+def _help_front_door(org: Org) -> str:
+    _help_articles(org)
+    _queue_rows(org)
+    return reverse("portal:home")
+
+
+def _help_search(org: Org) -> str:
+    _help_articles(org)
+    file_ticket(org.requester, org.it, "VPN drops at home")
+    return reverse("portal:search") + "?q=vpn"
+
+
+def _help_suggested(org: Org) -> str:
+    _help_articles(org)
+    return reverse("portal:new")
+
+
+_press_solved = _press("This solved my problem")
+
+
+def _type_a_title(page: Page) -> None:
+    """The new-request title typed: the suggestions appear under it."""
+    page.get_by_label("What do you need help with?").fill("vpn keeps disconnecting")
+    page.locator("#suggestions li").first.wait_for()
+
+
 Build = Callable[[Org], str]
 Then = Callable[[Page], None] | None
 SCREENS: dict[str, tuple[str | None, Build, Then]] = {
@@ -469,12 +617,22 @@ SCREENS: dict[str, tuple[str | None, Build, Then]] = {
     "desk:mailbox tested": ("admin", _mailbox_page, _press("Test connection")),
     "desk:quarantine": ("admin", _quarantine_page, None),
     "desk:quarantined_message": ("admin", _quarantined_message, None),
-    "desk:ticket mail shown": ("agent", _mailed_ticket_page, _show_the_mail),
-    "desk:mail_original": ("agent", _mail_original, None),
     "desk:ticket": ("agent", _worked_ticket_page("desk:ticket"), None),
     "desk:ticket refused": ("agent", _worked_ticket_page("desk:ticket"), _refused_update),
     "desk:ticket_clock": ("agent", _worked_ticket_page("desk:ticket_clock"), None),
+    "desk:ticket mail shown": ("agent", _mailed_ticket_page, _show_the_mail),
+    "desk:mail_original": ("agent", _mail_original, None),
     "desk:notifications": ("agent", _notices, None),
+    "desk:knowledge": ("agent", _knowledge, None),
+    "desk:knowledge search": ("agent", _knowledge_search, None),
+    "desk:article": ("agent", _article("desk:article"), None),
+    "desk:article manager": ("manager", _article("desk:article"), None),
+    "desk:article_new": ("agent", _at("desk:article_new"), None),
+    "desk:article_new from ticket": ("agent", _article_from_ticket, None),
+    "desk:article_edit": ("agent", _article("desk:article_edit"), None),
+    "desk:article_edit refused": ("agent", _article("desk:article_edit"), _refused_article),
+    "desk:article_versions": ("agent", _article("desk:article_versions"), None),
+    "desk:ticket article picker": ("agent", _ticket_with_articles, _picker_open),
     "portal:home": ("requester", _with_rows("/portal/"), None),
     "portal:new": ("requester", _catalog_page, None),
     "portal:new service": ("requester", _service_page, None),
@@ -482,13 +640,18 @@ SCREENS: dict[str, tuple[str | None, Build, Then]] = {
     "portal:search": ("requester", _with_rows("/portal/search/?q=printer"), None),
     "portal:request": ("requester", _resolved_request, None),
     "portal:request refused": ("requester", _worked_ticket_page("portal:request"), _refused_reply),
+    "portal:home with articles": ("requester", _help_front_door, None),
+    "portal:search with articles": ("requester", _help_search, None),
+    "portal:new suggestions": ("requester", _help_suggested, _type_a_title),
+    "portal:article": ("requester", _help_article, None),
+    "portal:article said no": ("requester", _help_article, _press("No")),
+    "portal:article from new": ("requester", _help_article_from_new, None),
+    "portal:article solved": ("requester", _help_article_from_new, _press_solved),
     "files:download": ("requester", _lost_file, None),  # the page for a file storage lost
 }
 
 # URL names that draw no page of their own, and why.
 NOT_PAGES = {
-    "desk:mail_original_html": "a mail's own HTML, framed (sandboxed) by desk:mail_original",
-    "desk:mail_original_image": "an image of a mail, shown in desk:mail_original_html",
     "home": "redirects to the desk or the portal",
     "accounts:sign_out": "POST only, redirects to sign-in",
     "desk:go": "redirects to a ticket or back to the desk",
@@ -524,9 +687,21 @@ NOT_PAGES = {
     "desk:tags": "POST only; answers with desk:ticket",
     "desk:watch": "POST only; answers with desk:ticket",
     "desk:unwatch": "POST only; answers with desk:ticket",
+    "desk:mail_original_html": "a mail's own HTML, framed (sandboxed) by desk:mail_original",
+    "desk:mail_original_image": "an image of a mail, shown in desk:mail_original_html",
+    "desk:article_move": "POST only; redirects to desk:article (a refusal redraws it)",
+    "desk:article_preview": "a fragment of desk:article_edit and desk:article_new (htmx)",
+    "desk:article_attach": "POST only; redirects to desk:article_edit",
+    "desk:article_file": "an article's image or file, shown in desk:article",
+    "desk:ticket_articles": "a fragment of desk:ticket (its suggested articles, htmx)",
+    "desk:article_pick": "a fragment of desk:ticket (the composer's article picker)",
     "portal:reply": "POST only; a refusal redraws portal:request (see its 'refused')",
     "portal:confirm": "POST only, redirects to portal:request",
     "portal:reopen": "POST only; a refusal redraws portal:request",
+    "portal:suggest": "a fragment of portal:new (htmx; see 'portal:new suggestions')",
+    "portal:article_feedback": "POST only; redirects to portal:article (see 'said no')",
+    "portal:article_solved": "POST only; redirects to portal:article (see 'solved')",
+    "portal:article_file": "an article's image or file, shown in portal:article",
 }
 
 

@@ -18,7 +18,7 @@ from html.parser import HTMLParser
 from django.template.base import Lexer, TokenType
 
 # Not words to translate: names, and keys as printed on every keyboard.
-ALLOWED = frozenset({"Scotty", "Enter", "Esc", "r", "n"})
+ALLOWED = frozenset({"Scotty", "Enter", "Esc", "r", "n", "K"})  # K: the key of Ctrl+K
 SPOKEN_ATTRIBUTES = frozenset(
     {"placeholder", "title", "aria-label", "aria-description", "aria-roledescription",
      "aria-valuetext", "alt", "label"}

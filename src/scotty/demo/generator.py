@@ -24,6 +24,7 @@ from scotty.demo.catalog import Form
 from scotty.demo.content import topics_by_unit
 from scotty.demo.content.people import LOCATIONS, UNITS
 from scotty.demo.history import History
+from scotty.demo.knowledge import create_knowledge
 from scotty.demo.org import Cast, create_organisation, set_passwords
 from scotty.demo.rows import EventRow, MessageRow, Writer
 from scotty.demo.stories import Clock, Plot, final_status
@@ -81,7 +82,9 @@ def load(
     rng = random.Random(scale.seed)
     cast = create_organisation(rng, requesters=scale.requesters, extra_agents=scale.extra_agents)
     set_passwords(passwords or {})
-    return generate_tickets(cast, scale, rng, now or timezone.now(), progress)
+    now = now or timezone.now()
+    create_knowledge(cast, random.Random(scale.seed + 9), timezone.localdate(now))
+    return generate_tickets(cast, scale, rng, now, progress)
 
 
 def opening_times(rng: random.Random, count: int, days: int, now: datetime) -> list[float]:

@@ -16,7 +16,7 @@ from django.utils.functional import Promise
 from django.utils.text import capfirst
 from django.utils.translation import gettext, gettext_lazy
 
-from scotty.accounts.models import AgentGroup, Department, Location, Person, SupportUnit
+from scotty.accounts.models import AgentGroup, Person, SupportUnit
 from scotty.catalog.answers import LONGEST_ANSWER
 from scotty.catalog.models import (
     AssignmentRule,
@@ -30,6 +30,7 @@ from scotty.catalog.offering import MAX_CHOICES, Question
 from scotty.core.errors import DomainError
 from scotty.core.forms import error_on_field
 from scotty.core.http import status_for
+from scotty.desk.audience_fields import departments_field, locations_field
 from scotty.desk.refusals import nothing_changed
 from scotty.tickets.priority import Impact, Urgency
 
@@ -95,14 +96,8 @@ class ServiceForm(forms.Form):
         label=_label(Service, "keywords"), max_length=300, required=False,
         help_text=gettext_lazy("Other words requesters may search for it with."),
     )  # fmt: skip
-    departments = forms.ModelMultipleChoiceField(
-        queryset=Department.objects.order_by("name"), required=False,
-        widget=forms.CheckboxSelectMultiple, label=gettext_lazy("Departments"),
-    )  # fmt: skip
-    locations = forms.ModelMultipleChoiceField(
-        queryset=Location.objects.order_by("name"), required=False,
-        widget=forms.CheckboxSelectMultiple, label=gettext_lazy("Locations"),
-    )  # fmt: skip
+    departments = departments_field()
+    locations = locations_field()
     calendar = forms.ModelChoiceField(
         queryset=BusinessCalendar.objects.order_by("name"), required=False,
         label=_label(Service, "calendar"), empty_label=gettext_lazy("The unit's working hours"),

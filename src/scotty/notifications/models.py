@@ -21,6 +21,8 @@ class NoticeKind(models.TextChoices):
     SLA_BREACH = "sla_breach", pgettext_lazy("notification", "SLA breached")
     # To administrators: an IMAP mailbox keeps failing or has not been read (no ticket).
     MAILBOX_UNHEALTHY = "mailbox_unhealthy", pgettext_lazy("notification", "Mailbox unhealthy")
+    # To a unit's managers: one of its articles is past its review date (no ticket).
+    ARTICLE_STALE = "article_stale", pgettext_lazy("notification", "Article to review")
 
 
 class Notification(models.Model):
@@ -29,6 +31,8 @@ class Notification(models.Model):
     )
     kind = models.CharField(max_length=20, choices=NoticeKind.choices)
     ticket = models.ForeignKey(Ticket, null=True, on_delete=models.CASCADE, related_name="+")
+    article = models.ForeignKey("knowledge.Article", null=True, blank=True,
+                                on_delete=models.CASCADE, related_name="+")  # fmt: skip
     clock = models.CharField(max_length=20, blank=True)  # first_response, resolution, ola
     due = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
@@ -59,6 +63,7 @@ class MailKind(models.TextChoices):
     REQUESTER_REPLIED = "requester_replied", pgettext_lazy("mail", "A reply on your ticket")
     SLA_WARNING = "sla_warning", pgettext_lazy("mail", "SLA warning")
     SLA_BREACH = "sla_breach", pgettext_lazy("mail", "SLA breached")
+    ARTICLE_STALE = "article_stale", pgettext_lazy("mail", "An article to review")
     # Delivery trouble and loops, told to nobody but recorded
     OTHER = "other", pgettext_lazy("mail", "Other")
 
@@ -78,6 +83,9 @@ class OutgoingMail(models.Model):
     kind = models.CharField(max_length=20, choices=MailKind.choices)
     ticket = models.ForeignKey(Ticket, null=True, blank=True, on_delete=models.CASCADE,
                                related_name="+")  # fmt: skip
+    # Or the knowledge article it is about (a review reminder), when no ticket.
+    article = models.ForeignKey("knowledge.Article", null=True, blank=True,
+                                on_delete=models.CASCADE, related_name="+")  # fmt: skip
     # The public reply it carries, for "sent / pending / failed" beside it in the desk.
     reply = models.ForeignKey("tickets.Message", null=True, blank=True,
                               on_delete=models.CASCADE, related_name="mails")  # fmt: skip

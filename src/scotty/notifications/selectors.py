@@ -29,10 +29,10 @@ def unread_count(person: Person) -> int:
 
 
 def recent(person: Person, *, limit: int = 50) -> QuerySet[Notification]:
-    """The person's latest notifications, newest first, with their tickets."""
+    """The person's latest notifications, newest first, with their tickets (articles)."""
     return (
         Notification.objects.filter(person=person)
-        .select_related("ticket")
+        .select_related("ticket", "article")
         .order_by("-created_at", "-id")[:limit]
     )
 

@@ -3,6 +3,7 @@
 
 from collections.abc import Iterable
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from django.core.cache import cache
 from django.db import transaction
@@ -13,17 +14,21 @@ from scotty.notifications.models import Notification
 from scotty.notifications.selectors import count_key
 from scotty.tickets.models import Ticket
 
+if TYPE_CHECKING:  # knowledge imports the notifications (its reminders)
+    from scotty.knowledge.models import Article
+
 
 def notify(people: Iterable[int], kind: str, *, ticket: Ticket | None = None, clock: str = "",
-           due: datetime | None = None) -> int:  # fmt: skip
-    """Tell each of these people (ids; each once) `kind` about `ticket`. Returns how many
-    were told."""
+           due: datetime | None = None, article: "Article | None" = None) -> int:  # fmt: skip
+    """Tell each of these people (ids; each once) `kind` about `ticket` (or `article`).
+    Returns how many were told."""
     ids = sorted(set(people))
     now = timezone.now()
     Notification.objects.bulk_create(
-        Notification(person_id=pk, kind=kind, ticket=ticket, clock=clock, due=due, created_at=now)
+        Notification(person_id=pk, kind=kind, ticket=ticket, article=article, clock=clock,
+                     due=due, created_at=now)
         for pk in ids
-    )
+    )  # fmt: skip
     _forget_counts(ids)
     return len(ids)
 

@@ -20,6 +20,7 @@ from scotty.accounts.selectors import units_for_requests
 from scotty.catalog.models import RequestType, Service
 from scotty.core.errors import DomainError, InvalidInput
 from scotty.core.forms import FilesField, OnceField
+from scotty.knowledge.services import MAX_COMMENT
 from scotty.tickets.services.attachments import ALLOWED_TYPES
 from scotty.tickets.services.validation import MAX_BODY, MAX_TITLE
 
@@ -120,3 +121,27 @@ def show_error(form: forms.Form | None, error: DomainError) -> str | None:
         form.add_error(None, error.message)
         return None
     return error.message
+
+
+class FeedbackForm(forms.Form):
+    """Did this help? Yes or no, and (after a no) what was missing."""
+
+    helpful = forms.ChoiceField(
+        choices=[("yes", "yes"), ("no", "no")],
+        widget=forms.HiddenInput,
+        error_messages={
+            "required": gettext_lazy("Choose yes or no."),
+            "invalid_choice": gettext_lazy("Choose yes or no."),
+        },
+    )
+    # The length is the service's to refuse (with its words); the browser gets a hint.
+    comment = _text(gettext_lazy("What were you looking for? (optional)"), MAX_COMMENT, rows=3,
+                    required=False)  # fmt: skip
+
+
+class SolvedForm(forms.Form):
+    """This solved my problem: from an article suggested on the new-request form."""
+
+    typed = forms.CharField(required=False, max_length=1000, widget=forms.HiddenInput)
+    service = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
+    once = OnceField()

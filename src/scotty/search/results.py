@@ -20,8 +20,8 @@ Highlighted = tuple[Part, ...]
 
 @dataclass(frozen=True)
 class Result:
-    kind: str  # "ticket" (articles will follow)
-    reference: str
+    kind: str  # "ticket" or "article"
+    reference: str  # a ticket's reference (IT-1042), an article's slug
     title: Highlighted
     snippet: Highlighted  # the best passage of the text, with the matched words marked
     source: str  # what the snippet quotes: "Description", "Reply", "Internal note" ...

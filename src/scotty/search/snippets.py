@@ -17,13 +17,26 @@ _SPACE = re.compile(r"\s+")
 
 
 def _hits(text: str, query: Query) -> list[tuple[int, int, int]]:
-    """(start, end, index of the query word) of every matching word."""
+    """(start, end, index of the query word) of every matching word: the first query
+    word (in order) that one of the word's terms answers. The exact forms are looked up
+    in one table, not tried word by word: a long text has thousands of words."""
+    exact: dict[str, int] = {}
+    for index, word in enumerate(query.terms):
+        for form in word.exact:
+            exact.setdefault(form, index)
+    prefixes = [(word.prefix, index) for index, word in enumerate(query.terms) if word.prefix]
     found = []
     for start, end, terms in word_spans(text):
-        for index, word in enumerate(query.terms):
-            if any(word.matches(t) for t in terms):
-                found.append((start, end, index))
-                break
+        best: int | None = None
+        for term in terms:
+            hit = exact.get(term)
+            for prefix, at in prefixes:
+                if (hit is None or at < hit) and term.startswith(prefix):
+                    hit = at
+            if hit is not None and (best is None or hit < best):
+                best = hit
+        if best is not None:
+            found.append((start, end, best))
     return found
 
 

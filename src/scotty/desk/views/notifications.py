@@ -28,6 +28,7 @@ class Shown(ByKey):
     iso: str
     unread: bool
     about_mailboxes: bool = False  # a mailbox is unhealthy: the link is to the mailboxes
+    article: str = ""  # the slug of an article to review: the link is to it
 
 
 def _shown(notice: Notification, openable: set[str]) -> Shown:
@@ -38,6 +39,10 @@ def _shown(notice: Notification, openable: set[str]) -> Shown:
         return Shown(gettext("A mailbox is unhealthy: mail may not be coming in."), "", "",
                      time_ago(notice.created_at), notice.created_at.isoformat(),
                      notice.read_at is None, about_mailboxes=True)  # fmt: skip
+    if notice.kind == NoticeKind.ARTICLE_STALE and notice.article is not None:
+        return Shown(gettext("An article is past its review date:"), "", notice.article.title,
+                     time_ago(notice.created_at), notice.created_at.isoformat(),
+                     notice.read_at is None, article=notice.article.slug)  # fmt: skip
     if notice.kind in (NoticeKind.SLA_WARNING, NoticeKind.SLA_BREACH) and notice.due:
         words = sla_alert_words(notice.clock, notice.due,
                                 breached=notice.kind == NoticeKind.SLA_BREACH)  # fmt: skip

@@ -1,5 +1,6 @@
 """Find anything, from the desk header: a reference opens its ticket; words search the
-agent's units' tickets (scotty.search), with the queue filters beside the results.
+agent's units' tickets (scotty.search), with the queue filters beside the results, and
+the articles the agent may see (first page only: a few, above the tickets).
 
 While the agent types on the results page, htmx asks for the results part only (the
 last word is a prefix); a full submit of a reference the agent may open goes straight
@@ -16,9 +17,13 @@ from scotty.desk.access import DeskRequest, agent_required
 from scotty.desk.forms import QueueFilterForm
 from scotty.desk.views.queues import filter_choices
 from scotty.desk.views.tickets import wants_fragment
+from scotty.search.articles import search_articles
 from scotty.search.query import MAX_QUERY
+from scotty.search.results import Result
 from scotty.search.selectors import PAGE_SIZE, WINDOW, search
 from scotty.tickets.selectors import desk_units
+
+ARTICLES = 3  # the best articles, above the ticket results
 
 
 class SearchForm(QueueFilterForm):
@@ -40,7 +45,11 @@ def search_page(request: DeskRequest) -> HttpResponse:
     )  # fmt: skip
     if results.reference and not request.htmx:
         return redirect("desk:ticket", reference=results.reference)
-    context = {"form": form, "results": results, "q": text.strip(), "active": "search"}
+    articles: tuple[Result, ...] = ()
+    if results.page == 1 and not results.reference:  # a few articles, above the tickets
+        articles = search_articles(request.user, text, as_agent=True, limit=ARTICLES).items
+    context = {"form": form, "results": results, "q": text.strip(), "active": "search",
+               "articles": articles}  # fmt: skip
     template = "desk/search.html#results" if wants_fragment(request) else "desk/search.html"
     response = render(request, template, context)
     patch_vary_headers(response, ("HX-Request",))

@@ -42,12 +42,15 @@ from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template import Context, Engine, engines
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.formats import date_format as format_date
 from django.utils.translation import gettext, pgettext
 
 from scotty.accounts.languages import in_language_of
 from scotty.accounts.models import Person, SupportUnit
 from scotty.core.paths import path_for_each
+from scotty.knowledge.models import Article
 from scotty.mail.models import InboundMessage, MailAddress
 from scotty.notifications.mail import REQUESTER_KINDS, InternalNoteRefused
 from scotty.notifications.models import MailKind, OutgoingMail
@@ -131,6 +134,7 @@ def read_batch(rows: list[OutgoingMail]) -> Batch:
     for the threads, one for the units' addresses."""
     tickets = [row.ticket for row in rows if row.ticket is not None]
     units = {t.owning_unit_id for t in tickets} | {t.working_unit_id for t in tickets}
+    units |= {row.article.unit_id for row in rows if row.article is not None}
     senders: dict[int, str] = {}
     addresses = MailAddress.objects.filter(unit_id__in=units, is_active=True).order_by(
         "unit_id", "id"
@@ -278,6 +282,9 @@ def compose_row(row: OutgoingMail, batch: Batch) -> None:
     if row.reply is not None and row.reply.kind != MessageKind.REPLY:
         raise InternalNoteRefused(f"outbox row {row.pk} carries an internal note")
     ticket = row.ticket
+    if ticket is None and row.article is not None:
+        _compose_about_article(row, row.article, batch)
+        return
     if ticket is None:
         raise ValueError(f"outbox row {row.pk} has no ticket to tell about")
     unit = _unit_of(row, ticket)
@@ -291,6 +298,27 @@ def compose_row(row: OutgoingMail, batch: Batch) -> None:
     row.from_address, row.reply_to = _from(unit, batch)
     row.in_reply_to, row.references = in_reply_to, " ".join(references)
     row.subject, row.text, row.html = subject, text, html
+
+
+def _compose_about_article(row: OutgoingMail, article: Article, batch: Batch) -> None:
+    """A review reminder: from the article's unit, to one of its managers, linking the
+    article in the desk. No thread: each reminder stands alone."""
+    with as_read_by(row.person):
+        context: dict[str, object] = {
+            "for_agent": True, "article": True, "language": translation.get_language(),
+            "name": row.person.get_short_name() if row.person is not None else "",
+            "title": article.title, "unit": article.unit.name,
+            "review_by": format_date(article.review_by, "DATE_FORMAT") if article.review_by else "",
+            "link": settings.SITE_URL.rstrip("/") + reverse("desk:article", args=[article.slug]),
+        }  # fmt: skip
+        subject = pgettext("mail subject", "Article to review: %(title)s") % {
+            "title": " ".join(article.title.split())
+        }
+        text = render_text(f"mail/{row.kind}.txt", context)
+        html = render_to_string(f"mail/{row.kind}.html", context)
+    row.from_address, row.reply_to = _from(article.unit, batch)
+    row.in_reply_to, row.references = "", ""
+    row.subject, row.text, row.html = subject[:300], text, html
 
 
 def compose_rows(rows: list[OutgoingMail]) -> dict[int, Exception]:

@@ -124,7 +124,7 @@ def claim(batch: int, now: datetime) -> list[int]:
 
 
 _JOINED = ("ticket__owning_unit", "ticket__working_unit", "ticket__requester", "person",
-           "reply__author")  # fmt: skip
+           "reply__author", "article__unit")  # fmt: skip
 
 
 def _load(ids: list[int]) -> list[OutgoingMail]:

@@ -24,3 +24,8 @@ def load(request: HttpRequest, reference: str) -> TicketAccess:
         return selectors.access_as_requester(person_of(request), reference)
     except NotFound as error:
         raise Http404(error.message) from None
+
+
+def number(text: str) -> int:
+    """A positive id from a query parameter; 0 for anything else."""
+    return int(text) if text.isdigit() and len(text) < 12 else 0

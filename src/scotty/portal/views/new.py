@@ -22,9 +22,10 @@ from scotty.core.once import once
 from scotty.core.uploads import refuse_skipped_files
 from scotty.portal import presenters
 from scotty.portal.forms import NewRequestForm, show_error
-from scotty.portal.views.common import person_of
+from scotty.portal.views.common import number, person_of
 from scotty.tickets import services
 from scotty.tickets.models import Channel
+from scotty.tickets.services.validation import MAX_TITLE
 
 
 def _page(request: HttpRequest, form: NewRequestForm, service: Service | None,
@@ -64,7 +65,7 @@ def _picked(request: HttpRequest) -> tuple[Service | None, RequestType | None]:
     service hidden from the person, or a kind it does not offer."""
     if not request.GET.get("service"):
         return None, None
-    picked = offered_to(person_of(request)).filter(pk=_number(request.GET["service"])).first()
+    picked = offered_to(person_of(request)).filter(pk=number(request.GET["service"])).first()
     if picked is None:
         raise Http404(gettext("No such service, or it is not offered to you."))
     types = _request_types(picked)
@@ -86,6 +87,8 @@ def new_request(request: HttpRequest) -> HttpResponse:
         initial: dict[str, object] = {"service": picked, "request_type": asked}
         if picked is not None:
             initial["title"] = picked.name  # a start the requester may change
+        if typed := " ".join(request.GET.get("title", "").split())[:MAX_TITLE]:
+            initial["title"] = typed  # back from a suggested article that did not help
         return _page(request, NewRequestForm(initial=initial), picked, asked)
     form = NewRequestForm(request.POST, request.FILES)
     valid = form.is_valid() and refuse_skipped_files(request, form)
@@ -125,7 +128,3 @@ def new_request(request: HttpRequest) -> HttpResponse:
         gettext("Thank you. We received your request %(reference)s.") % {"reference": reference},
     )
     return redirect("portal:request", reference=reference)
-
-
-def _number(text: str) -> int:
-    return int(text) if text.isdigit() and len(text) < 12 else 0

@@ -1,4 +1,5 @@
-"""`scotty search rebuild`: recompute the whole search index from the tickets.
+"""`scotty search rebuild`: recompute the whole search index from the tickets and the
+knowledge articles.
 
 Needed after loading tickets in bulk (the demo generator, an import), to pick up
 requesters' new names or e-mail addresses, or to repair the index. Safe while people
@@ -9,11 +10,12 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
 
+from scotty.search.articles import rebuild_article_index
 from scotty.search.services import BATCH, RebuildProgress, rebuild_index
 
 
 class Command(BaseCommand):
-    help = "Search index upkeep: `rebuild` recomputes every ticket's searchable words."
+    help = "Search index upkeep: `rebuild` recomputes every ticket's and article's words."
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("action", choices=["rebuild"], help="what to do")
@@ -30,3 +32,5 @@ class Command(BaseCommand):
 
         summary = rebuild_index(batch=max(1, options["batch"]), progress=report)
         self.stdout.write(f"Indexed {summary.tickets:,} tickets in {summary.seconds:.1f} s.")
+        articles = rebuild_article_index()
+        self.stdout.write(f"Indexed {articles:,} knowledge articles.")

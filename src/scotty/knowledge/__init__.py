@@ -1,0 +1,1 @@
+"""The knowledge base: articles people read before they file, and agents reuse."""
