@@ -112,8 +112,12 @@ def _free_slug(title: str, *, besides: int | None = None) -> str:
     if base in RESERVED_SLUGS:
         base = f"{base}-article"
     slug, number = base, 1
-    taken = Article.objects.filter(slug=slug)
-    while (taken.exclude(pk=besides) if besides is not None else taken).exists():
+
+    def taken(slug: str) -> bool:
+        others = Article.objects.filter(slug=slug)
+        return (others.exclude(pk=besides) if besides is not None else others).exists()
+
+    while taken(slug):
         number += 1
         slug = f"{base}-{number}"
     return slug
