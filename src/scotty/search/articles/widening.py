@@ -26,6 +26,7 @@ FILLER = frozenset(
 # A word more than half the articles hold is dropped when rarer ones remain (measured at
 # 50,000 articles: a lower share was no faster and found the right article less often).
 COMMON_SHARE = 0.5
+SMALL_BASE = 1_000  # ... and only in a base of at least this many articles
 
 
 @dataclass(frozen=True)
@@ -96,7 +97,7 @@ def _without_common(terms: list[Term], known: dict[str, int], backend: ArticleBa
     index score nearly every article. Where the database does not count (PostgreSQL),
     nothing is dropped."""
     size = backend.size() if any(known.values()) else 0
-    if not size:
+    if size < SMALL_BASE:  # in a handful of articles, "most" says nothing about a word
         return tuple(terms)
     most = size * COMMON_SHARE
 
