@@ -120,7 +120,7 @@ def test_a_typo_in_the_word_still_being_typed_is_corrected_too(org: Org, desk: N
 def test_a_word_most_articles_hold_does_not_decide(
     org: Org, desk: None, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """"guide" is in most titles here: the rarer word decides what is found (in a base
+    """ "guide" is in most titles here: the rarer word decides what is found (in a base
     large enough for "most" to mean something: made small here)."""
     from scotty.search.articles import widening
     from scotty.search.articles.backends import article_backend
