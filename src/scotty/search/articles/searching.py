@@ -59,8 +59,8 @@ def search_articles(
         return ArticleResults(query, (), 0)
     backend = article_backend()
     widened = widen(query, backend)
-    if widened.query.empty:
-        return ArticleResults(widened.query, (), 0)
+    if widened.query.empty or not widened.matchable:
+        return ArticleResults(widened.query, (), 0, widened.corrected)
     scope = articles_for(person, as_agent=as_agent)
     if unit_id is not None:
         scope = scope.filter(unit_id=unit_id)
@@ -95,6 +95,8 @@ def _ranked(backend: ArticleBackend, query: Query, scope: QuerySet[Article], *, 
     for stage in stages:
         hits = [(i, s) for i, s in backend.matches(terms, limit=CANDIDATES, **stage)
                 if i not in found]  # fmt: skip
+        if not hits:
+            continue
         visible = set(scope.filter(pk__in=[i for i, _ in hits]).values_list("pk", flat=True))
         for article_id, score in hits:
             found[article_id] = score

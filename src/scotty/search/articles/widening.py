@@ -33,6 +33,9 @@ SMALL_BASE = 1_000  # ... and only in a base of at least this many articles
 class Widened:
     query: Query  # the terms searched for (each with its synonyms and corrections)
     corrected: tuple[tuple[str, str], ...]  # (a word as typed, the word searched instead)
+    # Some word is in some article (as typed, by a synonym, or corrected): if none is,
+    # nothing can match, and the index is not asked.
+    matchable: bool = True
 
 
 @cache
@@ -74,19 +77,23 @@ def widen(query: Query, backend: ArticleBackend) -> Widened:
     known = backend.known(sorted({f for t in grown for f in t.exact}))
     corrected: list[tuple[str, str]] = []
     result: list[Term] = []
+    matchable = False
     for before, term in zip(terms, grown, strict=True):
         if known.keys() & set(term.exact) or (term.prefix and backend.has_prefix(term.prefix)):
             result.append(term)
+            matchable = True
             continue
         typed = before.prefix or (before.exact[0] if before.exact else "")
         near = _nearest(typed, backend) if typed else []
         if near:
+            matchable = True
             corrected.append((typed, near[0]))
             forms = {*term.exact, *near, *(f for n in near for f in table.get(n, ()))}
             result.append(Term(tuple(sorted(forms))))
         else:
             result.append(term)
-    return Widened(Query(query.text, _without_common(result, known, backend)), tuple(corrected))
+    kept = _without_common(result, known, backend)
+    return Widened(Query(query.text, kept), tuple(corrected), matchable)
 
 
 def _without_common(terms: list[Term], known: dict[str, int], backend: ArticleBackend
