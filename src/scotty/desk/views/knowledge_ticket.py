@@ -18,7 +18,7 @@ from django.views.decorators.http import require_GET
 from scotty.desk.access import DeskRequest, agent_access, agent_required
 from scotty.desk.views.knowledge_editor import SOLVED
 from scotty.knowledge.models import Article, Audience
-from scotty.knowledge.selectors import readable_articles
+from scotty.knowledge.selectors import desk_articles, readable_articles
 from scotty.search.articles import search_articles
 from scotty.search.query import MAX_QUERY
 from scotty.search.results import Result
@@ -91,7 +91,9 @@ def article_pick(request: DeskRequest, reference: str) -> HttpResponse:
     note = request.GET.get("kind") == MessageKind.NOTE
     found = search_articles(request.user, typed, as_agent=True, limit=PICKED)
     slugs = [r.reference for r in found.items]
-    rows = {a.slug: a for a in Article.objects.filter(slug__in=slugs)} if slugs else {}
+    # Through the desk's rule again: a row is offered only while the agent may see it.
+    mine = desk_articles(request.user).filter(slug__in=slugs) if slugs else None
+    rows = {a.slug: a for a in mine} if mine is not None else {}
     theirs = set(readable_articles(ticket.requester).filter(slug__in=slugs)
                  .values_list("slug", flat=True)) if slugs else set()  # fmt: skip
     picks = [
